@@ -1,0 +1,3 @@
+"""stcwatch: watch news feeds for safe-third-country deals and their denials."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Adapters render platform-neutral alerts and answers for one transport each."""

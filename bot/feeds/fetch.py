@@ -1,0 +1,232 @@
+"""Fetch one feed over HTTP with conditional GET and hard limits; never raises for network trouble.
+
+A poll loop over many hosts must survive any one of them misbehaving (slow, huge, looping, resetting), so
+every failure becomes a FetchResult with a short reason the `feeds` command and chat notices can show.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Literal
+
+import httpx
+
+__all__ = ["DEFAULT_LIMITS", "FetchLimits", "FetchResult", "fetch_feed", "make_client", "parse_retry_after"]
+
+_ACCEPT = ", ".join(
+    (
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml;q=0.9",
+        "application/xml;q=0.9",
+        "text/xml;q=0.9",
+        "*/*;q=0.5",
+    )
+)
+_MAX_ERROR_CHARS = 200
+
+
+@dataclass(frozen=True)
+class FetchLimits:
+    """Per-fetch limits; `timeout` bounds the whole fetch (connect + headers + body), not only each read.
+
+    `max_redirects` and the connection pool live on the client, so pass the same limits to make_client.
+    """
+
+    timeout: float = 20.0
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+    user_agent: str = "stcwatch/0.1 (+https://github.com/stcwatch/stcwatch)"
+
+
+DEFAULT_LIMITS = FetchLimits()
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """What happened to one fetch. Error results carry `error`; not_modified results carry no body."""
+
+    outcome: Literal["ok", "not_modified", "error"]
+    http_status: int | None
+    body: bytes | None
+    content_type: str | None
+    etag: str | None
+    last_modified: str | None
+    final_url: str | None
+    error: str | None
+    retry_after: float | None
+    elapsed: float
+
+
+def _timeouts(limits: FetchLimits) -> httpx.Timeout:
+    """Per-operation timeouts; connecting gets at most 10 s so a black-holed host fails fast."""
+    return httpx.Timeout(limits.timeout, connect=min(limits.timeout, 10.0))
+
+
+def make_client(limits: FetchLimits) -> httpx.AsyncClient:
+    """One shared client for all feeds: capped redirects, timeouts, our UA, a pool sized for many hosts."""
+    return httpx.AsyncClient(
+        follow_redirects=True,
+        max_redirects=limits.max_redirects,
+        timeout=_timeouts(limits),
+        headers={"User-Agent": limits.user_agent, "Accept": _ACCEPT},
+        limits=httpx.Limits(max_connections=64, max_keepalive_connections=16, keepalive_expiry=30.0),
+    )
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date); None when absent or invalid."""
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # HTTP-dates are GMT by definition
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def _short(exc: BaseException) -> str:
+    """The first non-empty message along the exception chain (httpx often wraps an errno message)."""
+    current: BaseException | None = exc
+    text = ""
+    for _ in range(5):
+        if current is None:
+            break
+        text = str(current).strip()
+        if text:
+            break
+        current = current.__cause__ or current.__context__
+    text = text or type(exc).__name__
+    return text if len(text) <= _MAX_ERROR_CHARS else text[: _MAX_ERROR_CHARS - 1] + "…"
+
+
+def _describe(exc: Exception, total: float) -> str:
+    """A short, stable reason for a failed fetch."""
+    if isinstance(exc, TimeoutError | httpx.TimeoutException):
+        return f"timeout after {total:g}s"
+    if isinstance(exc, httpx.TooManyRedirects):
+        return "too many redirects"
+    if isinstance(exc, httpx.ConnectError):
+        return f"connection failed: {_short(exc)}"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return f"connection closed by server: {_short(exc)}"
+    if isinstance(exc, httpx.ReadError | httpx.WriteError | ConnectionError):
+        return f"connection reset: {_short(exc)}"
+    if isinstance(exc, httpx.InvalidURL | httpx.UnsupportedProtocol):
+        return f"invalid URL: {_short(exc)}"
+    if isinstance(exc, httpx.DecodingError):
+        return f"undecodable body: {_short(exc)}"
+    return f"{type(exc).__name__}: {_short(exc)}"
+
+
+class _Fetch:
+    """State of one fetch so each exit path builds its FetchResult the same way."""
+
+    def __init__(self, url: str, started: float) -> None:
+        self.url = url
+        self.started = started
+        self.status: int | None = None
+        self.final_url: str | None = None
+
+    def error(self, message: str, *, retry_after: float | None = None) -> FetchResult:
+        return FetchResult(
+            outcome="error",
+            http_status=self.status,
+            body=None,
+            content_type=None,
+            etag=None,
+            last_modified=None,
+            final_url=self.final_url,
+            error=message,
+            retry_after=retry_after,
+            elapsed=time.monotonic() - self.started,
+        )
+
+    async def run(
+        self,
+        client: httpx.AsyncClient,
+        headers: dict[str, str],
+        limits: FetchLimits,
+        sent: tuple[str | None, str | None],
+    ) -> FetchResult:
+        async with client.stream("GET", self.url, headers=headers, timeout=_timeouts(limits)) as resp:
+            self.status = resp.status_code
+            self.final_url = str(resp.url)
+            etag = resp.headers.get("etag")
+            last_modified = resp.headers.get("last-modified")
+            if resp.status_code == 304:
+                # Keep the validators we sent when a 304 omits them, so the caller's state is not wiped.
+                return self.done("not_modified", None, None, etag or sent[0], last_modified or sent[1])
+            if not 200 <= resp.status_code < 300:
+                retry_after = None
+                if resp.status_code in (429, 503):
+                    retry_after = parse_retry_after(resp.headers.get("retry-after"))
+                return self.error(f"HTTP {resp.status_code}", retry_after=retry_after)
+            too_big = f"body exceeds {limits.max_bytes} bytes"
+            declared = resp.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > limits.max_bytes:
+                return self.error(too_big)
+            body = bytearray()
+            async for chunk in resp.aiter_bytes():
+                body += chunk
+                if len(body) > limits.max_bytes:
+                    return self.error(too_big)
+            return self.done("ok", bytes(body), resp.headers.get("content-type"), etag, last_modified)
+
+    def done(
+        self,
+        outcome: Literal["ok", "not_modified"],
+        body: bytes | None,
+        content_type: str | None,
+        etag: str | None,
+        last_modified: str | None,
+    ) -> FetchResult:
+        return FetchResult(
+            outcome=outcome,
+            http_status=self.status,
+            body=body,
+            content_type=content_type,
+            etag=etag,
+            last_modified=last_modified,
+            final_url=self.final_url,
+            error=None,
+            retry_after=None,
+            elapsed=time.monotonic() - self.started,
+        )
+
+
+async def fetch_feed(
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    limits: FetchLimits = DEFAULT_LIMITS,
+    deadline: float | None = None,
+) -> FetchResult:
+    """GET a feed, conditionally when validators are given; network and HTTP failures become outcome="error".
+
+    `deadline` (seconds, default `limits.timeout`) bounds the whole fetch so a server dripping one byte at a
+    time cannot hold it forever. A 304 returns outcome="not_modified" with the validators to keep.
+    """
+    total = limits.timeout if deadline is None else deadline
+    headers: dict[str, str] = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    state = _Fetch(url, time.monotonic())
+    try:
+        async with asyncio.timeout(total):
+            return await state.run(client, headers, limits, (etag, last_modified))
+    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError, TimeoutError) as exc:
+        return state.error(_describe(exc, total))

@@ -1,0 +1,1 @@
+"""Services: polling, answering queries, delivering alerts. No chat-platform imports here."""

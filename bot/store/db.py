@@ -1,0 +1,69 @@
+"""Opening the SQLite store: WAL mode, foreign keys, and migrations applied in order."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from bot.errors import StoreError
+from bot.store.migrations import MIGRATIONS
+from bot.store.repo import Store
+from bot.store.timefmt import to_db, utcnow
+
+log = logging.getLogger(__name__)
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """A connection tuned for one writer process: WAL, NORMAL sync, FKs on."""
+    target = Path(path)
+    if str(path) != ":memory:":
+        target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=30000")
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the store: {exc}") from None
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply every migration newer than the store's version; return the resulting version."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+    )
+    row = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()
+    current = int(row[0])
+    known = max(v for v, _, _ in MIGRATIONS)
+    if current > known:
+        raise StoreError(f"store schema version {current} is newer than this stcwatch knows ({known})")
+    for version, name, sql in MIGRATIONS:
+        if version <= current:
+            continue
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in sql.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (version, name, to_db(utcnow())),
+            )
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK")
+            raise StoreError(f"migration {version} ({name}) failed: {exc}") from None
+        log.info("store migrated", extra={"version": version, "migration": name})
+        current = version
+    return current
+
+
+def open_store(path: str | Path) -> Store:
+    """Open (creating if needed) and migrate the store at PATH."""
+    conn = connect(path)
+    migrate(conn)
+    return Store(conn)

@@ -1,0 +1,90 @@
+"""Ordered schema migrations. Append only: never edit a migration that has shipped."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "feeds, articles, findings, alert outbox",
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            url TEXT NOT NULL UNIQUE,
+            lang TEXT,
+            interval REAL NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            etag TEXT,
+            last_modified TEXT,
+            body_hash TEXT,
+            last_fetch_at TEXT,
+            last_success_at TEXT,
+            last_status TEXT,
+            last_error TEXT,
+            error_streak INTEGER NOT NULL DEFAULT 0,
+            next_poll_at TEXT,
+            polled_once INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            url TEXT NOT NULL,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            published_at TEXT,
+            lang TEXT,
+            content_hash TEXT NOT NULL,
+            first_seen_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_url ON articles(url);
+        CREATE INDEX articles_content_hash ON articles(content_hash);
+        CREATE TABLE article_sources (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+            entry_key TEXT NOT NULL,
+            entry_url TEXT NOT NULL,
+            first_seen_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, feed_id)
+        );
+        CREATE INDEX article_sources_feed_entry ON article_sources(feed_id, entry_key);
+        CREATE TABLE findings (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            country TEXT NOT NULL,
+            label TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            explanation TEXT NOT NULL DEFAULT '',
+            speaker TEXT,
+            found_at TEXT NOT NULL,
+            UNIQUE (article_id, country)
+        );
+        CREATE INDEX findings_country_time ON findings(country, found_at);
+        CREATE TABLE alerts (
+            id INTEGER PRIMARY KEY,
+            dedupe_key TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            label TEXT NOT NULL,
+            country TEXT,
+            title TEXT NOT NULL,
+            url TEXT,
+            feed TEXT,
+            rule TEXT,
+            evidence TEXT,
+            extra TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE deliveries (
+            alert_id INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+            sink TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            last_error TEXT,
+            delivered_at TEXT,
+            PRIMARY KEY (alert_id, sink)
+        );
+        CREATE INDEX deliveries_due ON deliveries(sink, status, alert_id);
+        """,
+    ),
+]

@@ -1,0 +1,387 @@
+"""Repository over the SQLite store: every query the services need, returning models."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.models import Alert, Article, FeedState, Finding
+from bot.store.timefmt import from_db, to_db
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """What the configuration says about a feed (identity is the URL)."""
+
+    name: str
+    url: str
+    interval: float
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredFinding:
+    """A finding joined with its article, for answers and status computation."""
+
+    id: int
+    article_id: int
+    label: str
+    country: str
+    rule: str
+    evidence: str
+    explanation: str
+    speaker: str | None
+    found_at: datetime
+    title: str
+    url: str
+    published: datetime | None
+    outlets: int
+
+
+def _feed(row: sqlite3.Row) -> FeedState:
+    return FeedState(
+        id=row["id"],
+        name=row["name"],
+        url=row["url"],
+        interval=row["interval"],
+        lang=row["lang"],
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        last_fetch_at=from_db(row["last_fetch_at"]),
+        last_success_at=from_db(row["last_success_at"]),
+        last_status=row["last_status"],
+        last_error=row["last_error"],
+        error_streak=row["error_streak"],
+        next_poll_at=from_db(row["next_poll_at"]),
+        polled_once=bool(row["polled_once"]),
+        body_hash=row["body_hash"],
+    )
+
+
+def _alert(row: sqlite3.Row) -> Alert:
+    created = from_db(row["created_at"])
+    assert created is not None
+    return Alert(
+        id=row["id"],
+        kind=row["kind"],
+        label=row["label"],
+        country=row["country"],
+        title=row["title"],
+        url=row["url"],
+        feed=row["feed"],
+        rule=row["rule"],
+        evidence=row["evidence"],
+        created_at=created,
+        extra=json.loads(row["extra"]),
+    )
+
+
+class Store:
+    """All reads and writes; one instance per process, owned by the startup code."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def close(self) -> None:
+        """Checkpoint the WAL and close."""
+        try:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self._conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit of work (nested calls join the outer one)."""
+        if self._conn.in_transaction:
+            yield
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def ping(self) -> bool:
+        """True when the database answers."""
+        return bool(self._conn.execute("SELECT 1").fetchone()[0] == 1)
+
+    # ---- feeds -------------------------------------------------------------------------------
+
+    def sync_feeds(self, specs: Sequence[FeedSpec]) -> list[FeedState]:
+        """Make the stored feeds match the configuration, keeping fetch state of known URLs."""
+        with self.transaction():
+            self._conn.execute("UPDATE feeds SET active = 0")
+            for spec in specs:
+                self._conn.execute(
+                    """INSERT INTO feeds (name, url, lang, interval, active) VALUES (?, ?, ?, ?, 1)
+                       ON CONFLICT(url) DO UPDATE SET name = excluded.name, lang = excluded.lang,
+                       interval = excluded.interval, active = 1""",
+                    (spec.name, spec.url, spec.lang, spec.interval),
+                )
+        return self.feeds()
+
+    def feeds(self, *, active_only: bool = True) -> list[FeedState]:
+        """Feeds in configuration order (by id)."""
+        if active_only:
+            return [_feed(r) for r in self._conn.execute("SELECT * FROM feeds WHERE active = 1 ORDER BY id")]
+        return [_feed(r) for r in self._conn.execute("SELECT * FROM feeds ORDER BY id")]
+
+    def feed(self, feed_id: int) -> FeedState:
+        """One feed by id."""
+        return _feed(self._conn.execute("SELECT * FROM feeds WHERE id = ?", (feed_id,)).fetchone())
+
+    def due_feeds(self, now: datetime) -> list[FeedState]:
+        """Active feeds whose next poll time has come (or never polled)."""
+        rows = self._conn.execute(
+            "SELECT * FROM feeds WHERE active = 1 AND (next_poll_at IS NULL OR next_poll_at <= ?) ORDER BY id",
+            (to_db(now),),
+        )
+        return [_feed(r) for r in rows]
+
+    def record_fetch(
+        self,
+        feed_id: int,
+        *,
+        now: datetime,
+        ok: bool,
+        status: str,
+        next_poll_at: datetime,
+        error: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        body_hash: str | None = None,
+    ) -> int:
+        """Store the outcome of one fetch; returns the consecutive-failure streak after it."""
+        if ok:
+            self._conn.execute(
+                """UPDATE feeds SET last_fetch_at = ?, last_success_at = ?, last_status = ?, last_error = NULL,
+                   error_streak = 0, next_poll_at = ?, polled_once = 1,
+                   etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
+                   body_hash = COALESCE(?, body_hash) WHERE id = ?""",
+                (to_db(now), to_db(now), status, to_db(next_poll_at), etag, last_modified, body_hash, feed_id),
+            )
+            return 0
+        self._conn.execute(
+            """UPDATE feeds SET last_fetch_at = ?, last_status = ?, last_error = ?,
+               error_streak = error_streak + 1, next_poll_at = ? WHERE id = ?""",
+            (to_db(now), status, error, to_db(next_poll_at), feed_id),
+        )
+        return int(self._conn.execute("SELECT error_streak FROM feeds WHERE id = ?", (feed_id,)).fetchone()[0])
+
+    # ---- articles ----------------------------------------------------------------------------
+
+    def find_article(self, article: Article) -> int | None:
+        """The stored article this entry is the same story as: same key, same URL or same text."""
+        row = self._conn.execute("SELECT id FROM articles WHERE key = ?", (article.key,)).fetchone()
+        if row is None and article.url:
+            row = self._conn.execute("SELECT id FROM articles WHERE url = ? LIMIT 1", (article.url,)).fetchone()
+        if row is None:
+            row = self._conn.execute(
+                "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", (article.content_hash,)
+            ).fetchone()
+        return int(row[0]) if row else None
+
+    def insert_article(self, article: Article, *, now: datetime) -> int:
+        """Store a new article; returns its id."""
+        cur = self._conn.execute(
+            """INSERT INTO articles (key, url, title, text, published_at, lang, content_hash, first_seen_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                article.key,
+                article.url,
+                article.title,
+                article.text,
+                to_db(article.published),
+                article.lang,
+                article.content_hash,
+                to_db(now),
+            ),
+        )
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    def add_source(self, article_id: int, feed_id: int, article: Article, *, now: datetime) -> bool:
+        """Record that a feed carried this article; False if it was already recorded."""
+        cur = self._conn.execute(
+            """INSERT OR IGNORE INTO article_sources (article_id, feed_id, entry_key, entry_url, first_seen_at)
+               VALUES (?, ?, ?, ?, ?)""",
+            (article_id, feed_id, article.key, article.url, to_db(now)),
+        )
+        return cur.rowcount > 0
+
+    def known_entry_keys(self, feed_id: int) -> set[str]:
+        """Entry keys this feed has delivered before (cheap skip of unchanged items)."""
+        rows = self._conn.execute("SELECT entry_key FROM article_sources WHERE feed_id = ?", (feed_id,))
+        return {r[0] for r in rows}
+
+    def article_count(self) -> int:
+        """How many distinct articles are stored."""
+        return int(self._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    # ---- findings ----------------------------------------------------------------------------
+
+    def insert_findings(self, article_id: int, findings: Iterable[Finding], *, now: datetime) -> None:
+        """Store an article's findings (one per country)."""
+        self._conn.executemany(
+            """INSERT OR IGNORE INTO findings
+               (article_id, country, label, rule, evidence, explanation, speaker, found_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                (article_id, f.country, str(f.label), f.rule, f.evidence, f.explanation, f.speaker, to_db(now))
+                for f in findings
+            ],
+        )
+
+    def findings_for_country(self, country: str, *, limit: int | None = None) -> list[StoredFinding]:
+        """A country's findings, newest first, with how many feeds carried each article."""
+        sql = """SELECT f.*, a.title, a.url, a.published_at,
+                    (SELECT COUNT(*) FROM article_sources s WHERE s.article_id = a.id) AS outlets
+                 FROM findings f JOIN articles a ON a.id = f.article_id
+                 WHERE f.country = ? ORDER BY f.found_at DESC, f.id DESC"""
+        params: tuple[object, ...] = (country,)
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = (country, limit)
+        out: list[StoredFinding] = []
+        for r in self._conn.execute(sql, params):
+            found_at = from_db(r["found_at"])
+            assert found_at is not None
+            out.append(
+                StoredFinding(
+                    id=r["id"],
+                    article_id=r["article_id"],
+                    label=r["label"],
+                    country=r["country"],
+                    rule=r["rule"],
+                    evidence=r["evidence"],
+                    explanation=r["explanation"],
+                    speaker=r["speaker"],
+                    found_at=found_at,
+                    title=r["title"],
+                    url=r["url"],
+                    published=from_db(r["published_at"]),
+                    outlets=r["outlets"],
+                )
+            )
+        return out
+
+    def finding_countries(self) -> list[str]:
+        """Every country with at least one finding."""
+        return [r[0] for r in self._conn.execute("SELECT DISTINCT country FROM findings ORDER BY country")]
+
+    # ---- alert outbox ------------------------------------------------------------------------
+
+    def add_alert(
+        self,
+        *,
+        dedupe_key: str,
+        kind: str,
+        label: str,
+        title: str,
+        sinks: Sequence[str],
+        now: datetime,
+        country: str | None = None,
+        url: str | None = None,
+        feed: str | None = None,
+        rule: str | None = None,
+        evidence: str | None = None,
+        extra: dict[str, object] | None = None,
+    ) -> Alert | None:
+        """Queue an alert for each sink; None when an alert with this key already exists."""
+        cur = self._conn.execute(
+            """INSERT OR IGNORE INTO alerts
+               (dedupe_key, kind, label, country, title, url, feed, rule, evidence, extra, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                dedupe_key,
+                kind,
+                label,
+                country,
+                title,
+                url,
+                feed,
+                rule,
+                evidence,
+                json.dumps(extra or {}, ensure_ascii=False, sort_keys=True),
+                to_db(now),
+            ),
+        )
+        if cur.rowcount == 0:
+            return None
+        alert_id = cur.lastrowid
+        self._conn.executemany(
+            "INSERT INTO deliveries (alert_id, sink, next_attempt_at) VALUES (?, ?, ?)",
+            [(alert_id, sink, to_db(now)) for sink in sinks],
+        )
+        return self.alert(int(alert_id or 0))
+
+    def alert(self, alert_id: int) -> Alert:
+        """One alert by id."""
+        return _alert(self._conn.execute("SELECT * FROM alerts WHERE id = ?", (alert_id,)).fetchone())
+
+    def due_deliveries(self, sink: str, *, now: datetime, limit: int = 100) -> list[Alert]:
+        """Alerts owed to SINK in creation order, up to the first one still waiting for a retry.
+
+        Stopping there keeps each channel's alerts in order (a claim is never shown after its denial).
+        """
+        rows = self._conn.execute(
+            """SELECT a.*, d.next_attempt_at AS due_at FROM deliveries d JOIN alerts a ON a.id = d.alert_id
+               WHERE d.sink = ? AND d.status = 'pending' ORDER BY a.id LIMIT ?""",
+            (sink, limit),
+        )
+        due: list[Alert] = []
+        cutoff = to_db(now) or ""
+        for row in rows:
+            if row["due_at"] > cutoff:
+                break
+            due.append(_alert(row))
+        return due
+
+    def mark_delivered(self, alert_id: int, sink: str, *, now: datetime) -> None:
+        """Record a successful delivery (never delivered again)."""
+        self._conn.execute(
+            """UPDATE deliveries SET status = 'delivered', delivered_at = ?, attempts = attempts + 1,
+               last_error = NULL WHERE alert_id = ? AND sink = ?""",
+            (to_db(now), alert_id, sink),
+        )
+
+    def mark_attempt_failed(self, alert_id: int, sink: str, *, error: str, retry_at: datetime | None) -> int:
+        """Record a failed attempt; retry_at None means give up. Returns attempts so far."""
+        status = "pending" if retry_at is not None else "failed"
+        self._conn.execute(
+            """UPDATE deliveries SET attempts = attempts + 1, last_error = ?, status = ?,
+               next_attempt_at = COALESCE(?, next_attempt_at) WHERE alert_id = ? AND sink = ?""",
+            (error, status, to_db(retry_at), alert_id, sink),
+        )
+        row = self._conn.execute(
+            "SELECT attempts FROM deliveries WHERE alert_id = ? AND sink = ?", (alert_id, sink)
+        ).fetchone()
+        return int(row[0])
+
+    def delivery_attempts(self, alert_id: int, sink: str) -> int:
+        """How many times delivery of this alert to SINK was tried."""
+        row = self._conn.execute(
+            "SELECT attempts FROM deliveries WHERE alert_id = ? AND sink = ?", (alert_id, sink)
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def outbox_counts(self) -> dict[str, int]:
+        """Deliveries by status, for `feeds`, health and metrics."""
+        rows = self._conn.execute("SELECT status, COUNT(*) FROM deliveries GROUP BY status")
+        counts = {"pending": 0, "delivered": 0, "failed": 0}
+        counts.update({r[0]: r[1] for r in rows})
+        return counts
+
+    def oldest_pending_at(self) -> datetime | None:
+        """When the oldest undelivered alert was created."""
+        row = self._conn.execute(
+            """SELECT MIN(a.created_at) FROM deliveries d JOIN alerts a ON a.id = d.alert_id
+               WHERE d.status = 'pending'"""
+        ).fetchone()
+        return from_db(row[0])
