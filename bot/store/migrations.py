@@ -87,4 +87,32 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX deliveries_due ON deliveries(sink, status, alert_id);
         """,
     ),
+    (
+        2,
+        "baseline statements and cached country status",
+        """
+        CREATE TABLE baseline_statements (
+            position INTEGER PRIMARY KEY,
+            country TEXT NOT NULL,
+            counterpart TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            date TEXT NOT NULL,
+            date_precision TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            source_url TEXT NOT NULL,
+            outlet TEXT NOT NULL
+        );
+        CREATE INDEX baseline_statements_country ON baseline_statements(country);
+        CREATE TABLE country_status (
+            country TEXT PRIMARY KEY,
+            status TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            since TEXT,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX country_status_since ON country_status(since);
+        CREATE INDEX findings_country_label_time ON findings(country, label, found_at);
+        """,
+    ),
 ]

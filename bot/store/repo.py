@@ -11,6 +11,7 @@ from datetime import datetime
 
 from bot.models import Alert, Article, FeedState, Finding
 from bot.store.timefmt import from_db, to_db
+from bot.store.tracking import TrackingRepo
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
+        self.tracking = TrackingRepo(conn)
 
     def close(self) -> None:
         """Checkpoint the WAL and close."""

@@ -11,6 +11,7 @@ import pytest
 from bot.errors import StoreError
 from bot.models import Article, Finding, Label
 from bot.store import open_store
+from bot.store.migrations import MIGRATIONS
 from bot.store.repo import FeedSpec
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -28,7 +29,7 @@ def test_wal_and_migrations_are_idempotent(tmp_path: Path) -> None:
     store.close()
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == 1
+    assert conn.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == len(MIGRATIONS)
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
