@@ -190,6 +190,20 @@ class SlackSettings(_Section):
         return value if value.endswith("/") else value + "/"
 
 
+class HealthSettings(_Section):
+    """`/healthz` and `/metrics` over HTTP; off unless `listen` is set (e.g. "0.0.0.0:9108")."""
+
+    listen: str | None = None
+    max_poll_age: Duration | None = None
+
+    @field_validator("listen")
+    @classmethod
+    def _host_port(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[^\s:]*:\d{1,5}|\[[0-9a-fA-F:]+\]:\d{1,5}", value):
+            raise ValueError(f"must be HOST:PORT such as \"0.0.0.0:9108\", got {value!r}")
+        return value
+
+
 class LoggingSettings(_Section):
     """Log level and format ("auto" = JSON when stderr is not a terminal)."""
 
@@ -206,6 +220,7 @@ class Settings(_Section):
     rules: RulesSettings = Field(default_factory=RulesSettings)
     console: ConsoleSettings = Field(default_factory=ConsoleSettings)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
+    health: HealthSettings = Field(default_factory=HealthSettings)
     discord: DiscordSettings = Field(default_factory=DiscordSettings)
     slack: SlackSettings = Field(default_factory=SlackSettings)
     feeds: list[FeedSettings] = Field(default_factory=list)

@@ -1,0 +1,175 @@
+"""Alert delivery to Discord channels: one Sink per configured route, one REST attempt per send.
+
+Posting goes through our own single-attempt request instead of discord.py's HTTP client, because that
+client retries 5xx answers for ~25 s and sleeps through 429s; the outbox owns retries (with backoff and
+the server's retry_after), so a send must fail fast with a `DeliveryError` that says whether to retry.
+A nonce derived from the alert, the channel and the alert's creation time, with `enforce_nonce`, makes
+Discord return the already-created message instead of posting a duplicate when a send is retried after
+a lost response.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import time
+from typing import Any
+
+import aiohttp
+import discord
+
+from bot.adapters.discord.render import alert_embed
+from bot.config import DiscordRoute
+from bot.errors import DeliveryError
+from bot.models import Alert
+
+log = logging.getLogger(__name__)
+
+INLINE_WAIT_MAX = 2.0  # wait this long for an exhausted rate-limit bucket before giving the alert back
+PERMANENT_STATUSES = frozenset({400, 403, 404, 405, 413})
+
+
+def alert_nonce(alert: Alert, channel_id: int) -> str:
+    """At most 25 characters (Discord's limit), stable across retries, distinct per channel and store."""
+    key = f"{alert.id}|{alert.created_at.isoformat()}|{channel_id}"
+    return hashlib.blake2b(key.encode(), digest_size=12).hexdigest()
+
+
+def alert_payload(alert: Alert, route: DiscordRoute) -> dict[str, Any]:
+    """The JSON body for POST /channels/{id}/messages: embed, safe mentions, nonce."""
+    role = route.mention_role_id
+    mentions = discord.AllowedMentions.none()
+    payload: dict[str, Any] = {"embeds": [alert_embed(alert).to_dict()]}
+    if role is not None and alert.kind != "feed_health":
+        payload["content"] = f"<@&{role}>"
+        mentions = discord.AllowedMentions(
+            everyone=False, users=False, roles=[discord.Object(id=role)], replied_user=False
+        )
+    payload["allowed_mentions"] = mentions.to_dict()
+    payload["nonce"] = alert_nonce(alert, route.channel_id)
+    payload["enforce_nonce"] = True
+    return payload
+
+
+class ChannelPoster:
+    """Single-attempt REST posting with error mapping and per-channel rate-limit bookkeeping."""
+
+    def __init__(
+        self, session: aiohttp.ClientSession, *, api_base: str, token: str, user_agent: str, timeout: float = 15.0
+    ) -> None:
+        self._session = session
+        self._base = api_base.rstrip("/")
+        self._headers = {
+            "Authorization": f"Bot {token}",
+            "User-Agent": user_agent,
+            "Content-Type": "application/json",
+        }
+        self._timeout = aiohttp.ClientTimeout(total=timeout)
+        self._blocked_until: dict[int, float] = {}
+
+    async def post(self, channel_id: int, payload: dict[str, Any]) -> dict[str, Any]:
+        """POST one message; returns Discord's message JSON or raises DeliveryError."""
+        if self._session.closed:
+            raise DeliveryError("Discord adapter is closed; the alert stays in the outbox")
+        await self._wait_for_bucket(channel_id)
+        url = f"{self._base}/channels/{channel_id}/messages"
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        try:
+            async with self._session.post(url, data=body, headers=self._headers, timeout=self._timeout) as resp:
+                data = await _read_json(resp)
+                self._remember_bucket(channel_id, resp.headers)
+                if 200 <= resp.status < 300:
+                    return data if isinstance(data, dict) else {}
+                raise _error_for(resp.status, resp.headers, data, channel_id)
+        except (aiohttp.ClientError, TimeoutError, OSError) as exc:
+            raise DeliveryError(f"Discord channel {channel_id}: network error: {type(exc).__name__}: {exc}") from exc
+
+    async def _wait_for_bucket(self, channel_id: int) -> None:
+        wait = self._blocked_until.get(channel_id, 0.0) - time.monotonic()
+        if wait <= 0:
+            return
+        if wait > INLINE_WAIT_MAX:
+            raise DeliveryError(f"Discord channel {channel_id}: rate limit bucket exhausted", retry_after=wait)
+        await asyncio.sleep(wait)
+
+    def _remember_bucket(self, channel_id: int, headers: Any) -> None:
+        if headers.get("X-RateLimit-Remaining") != "0":
+            return
+        reset_after = _float(headers.get("X-RateLimit-Reset-After"))
+        if reset_after is not None:
+            self._blocked_until[channel_id] = time.monotonic() + reset_after
+
+
+async def _read_json(resp: aiohttp.ClientResponse) -> Any:
+    text = await resp.text(errors="replace")
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text[:300]
+
+
+def _float(value: object) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return float(str(value))
+    except ValueError:
+        return None
+
+
+def _error_for(status: int, headers: Any, data: Any, channel_id: int) -> DeliveryError:
+    message = data.get("message") if isinstance(data, dict) else data
+    code = data.get("code") if isinstance(data, dict) else None
+    what = f"Discord channel {channel_id}: HTTP {status}" + (f" code {code}" if code else "") + f": {message}"
+    if status == 429:
+        retry_after = _float(data.get("retry_after")) if isinstance(data, dict) else None
+        if retry_after is None:
+            retry_after = _float(headers.get("Retry-After"))
+        return DeliveryError(what, retry_after=retry_after if retry_after is not None else 5.0)
+    if status in PERMANENT_STATUSES:
+        return DeliveryError(what, permanent=True)  # no access, no channel, or a payload Discord refuses
+    return DeliveryError(what)  # 5xx, 401 (token may be fixed), anything else: try again later
+
+
+class DiscordSink:
+    """One route: a channel plus its label/country filters and optional role to mention."""
+
+    def __init__(self, route: DiscordRoute, poster: ChannelPoster, *, name: str | None = None) -> None:
+        self._route = route
+        self._poster = poster
+        self._name = name or f"discord:{route.channel_id}"
+        self._labels = frozenset(label.upper() for label in route.labels)
+        self._countries = frozenset(c.upper() for c in route.countries)
+
+    @property
+    def name(self) -> str:
+        """Stable identity for the outbox: `discord:<channel_id>`."""
+        return self._name
+
+    @property
+    def channel_id(self) -> int:
+        """The channel this sink posts to."""
+        return self._route.channel_id
+
+    def accepts(self, *, kind: str, label: str, country: str | None) -> bool:
+        """Feed-health notices go everywhere; findings and status changes follow the route filters."""
+        if kind == "feed_health":
+            return True
+        if label.upper() not in self._labels:
+            return False
+        if not self._countries:
+            return True
+        return country is not None and country.upper() in self._countries
+
+    async def send(self, alert: Alert) -> None:
+        """Post the alert once; DeliveryError tells the outbox whether and when to retry."""
+        payload = alert_payload(alert, self._route)
+        data = await self._poster.post(self._route.channel_id, payload)
+        log.debug(
+            "discord alert posted",
+            extra={"sink": self._name, "alert_id": alert.id, "message_id": data.get("id")},
+        )
