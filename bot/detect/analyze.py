@@ -1,0 +1,218 @@
+"""Sentence analysis: which countries are parties, who is speaking, and what each cue means in context.
+
+This is the engine under the rules (with `parties.py` for mentions and speakers). It turns one sentence's
+matches into facts the rules can test:
+* country mentions, filtered to *targets* (parties whose status may change): senders (the US),
+  migrants' nationalities ("Venezuelan migrants", "migrantes de Honduras"), blocked phrases and
+  unsupported weak aliases are not targets;
+* frames (said / denied / according to ...) and their speaker, found by looking for the subject left of
+  the verb (skipping relative clauses) or, for "..., says Noem" and "según Noem", right of it;
+* cues, each with the speaker that asserts it (its own subject for speech acts such as "denied", else the
+  governing frame, else the narrator) and the modifiers in scope (negation, hedge, history ...).
+It is deliberately shallow (no parser): reporters use a small set of constructions for these stories,
+and the windows and barriers below follow them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from bot.detect.matcher import AliasHit, Hit
+from bot.detect.parties import HARD_STOP, NEGATED_NATIONALITY, Parties, Speaker, relation
+from bot.detect.ruledefs import FamilyDef, TopicDef
+from bot.detect.textprep import Token
+
+__all__ = ["Analyzer", "Cue", "Sentence", "Speaker", "relation"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue hit with its speaker and the modifier families in its scope."""
+
+    family: str
+    start: int
+    end: int
+    text: str
+    speaker: Speaker | None
+    modifiers: frozenset[str]
+    subject: frozenset[str] = frozenset()
+
+
+@dataclass
+class Sentence:
+    """Everything the rules need to know about one sentence."""
+
+    text: str
+    families: set[str]
+    topical_self: bool
+    excluded: bool
+    has_anaphor: bool
+    targets: list[str]
+    cues: list[Cue]
+    last_speaker: Speaker | None
+    modifiers: set[str] = field(default_factory=set)
+    speaker_countries: list[str] = field(default_factory=list)  # governments speaking here (not senders)
+
+
+class Analyzer:
+    """Applies the engine's heuristics with the vocabulary of one rule set."""
+
+    def __init__(self, families: Mapping[str, FamilyDef], topic: TopicDef) -> None:
+        self.families = families
+        self.topic = topic
+        self.frames = {n: f.speaker_side for n, f in families.items() if f.frame}
+        self.modifiers = {n: f for n, f in families.items() if f.kind == "modifier"}
+        self.cue_families = {n for n, f in families.items() if f.kind == "cue"}
+        self.parties = Parties()
+
+    # ------------------------------------------------------------------------------------------- sentence
+    def analyze(
+        self, text: str, tokens: list[Token], hits: list[Hit], alias_hits: list[AliasHit],
+        supported: set[str], previous_speaker: Speaker | None,
+    ) -> Sentence:
+        """Analyse one sentence; `supported` = countries named unambiguously somewhere in the article."""
+        by_family: dict[str, list[Hit]] = {}
+        for h in hits:
+            by_family.setdefault(h.family, []).append(h)
+        families = set(by_family)
+        topic = self.topic
+        strong = any(f in families for f in topic.strong)
+        topical_self = strong or any(all(f in families for f in combo) for combo in topic.combos)
+        excluded = not strong and any(f in families for f in topic.exclusions)
+
+        mentions = self.parties.mentions(tokens, alias_hits, supported)
+        demonyms = {i for m in mentions if m.alias.kind == "demonym" for i in range(m.start, m.end)}
+        origin = {m.start: self.parties.is_origin(m, by_family, tokens, demonyms) for m in mentions}
+        negated = {
+            m.start
+            for m in mentions
+            if m.alias.kind == "demonym"
+            and any(t.low in NEGATED_NATIONALITY for t in tokens[max(0, m.start - 2) : m.start])
+        }
+        if negated:
+            families.add("third_country")  # "non-Mexican migrants", "who are not Rwandan": third-country people
+            topical_self = topical_self or any(all(f in families for f in c) for c in topic.combos)
+        own_nationals = any(
+            origin[m.start] and m.alias.kind == "demonym" and m.country == t.country and m.start not in negated
+            for m in mentions
+            for t in mentions
+            if t is not m and not origin[t.start]
+        )
+        if own_nationals and not strong and "third_country" not in families:
+            excluded = True  # "Honduras signed a deal to repatriate Honduran migrants": its own citizens
+        parties = {m.country for m in mentions if not origin[m.start] and m.country not in topic.senders}
+        if parties and any(origin[m.start] and m.country not in parties | topic.senders for m in mentions):
+            families.add("third_country")  # "El Salvador received 250 Venezuelans": people of another nation
+            topical_self = topical_self or any(all(f in families for f in c) for c in topic.combos)
+        targets: list[str] = []
+        for m in mentions:
+            party = m.target and m.country and m.country not in topic.senders and not origin[m.start]
+            if party and m.country and m.country not in targets:
+                targets.append(m.country)
+
+        side = self.parties.side_clauses(tokens, by_family)
+        ents = self.parties.entities([m for m in mentions if not origin[m.start] or m.alias.plural], by_family, side)
+        barriers = {i for i, t in enumerate(tokens) if t.low in HARD_STOP}
+        complementizers = {h.start for h in by_family.get("complementizer", [])}
+        barriers |= complementizers
+        for h in by_family.get("clause_break", []):
+            if h.end < len(tokens) and tokens[h.end].low != ",":
+                barriers.add(h.start)
+        frame_hits = [h for h in hits if h.family in self.frames]
+        content = [h for h in hits if h.family in self.cue_families and h.family not in self.frames]
+        subject_barriers = barriers | {h.start for h in frame_hits} | {h.end - 1 for h in content}
+        subject_barriers -= side  # a verb inside ", whose citizens were sent to Ghana," ends nothing
+
+        adjacent: set[int] = set()
+        frames: list[tuple[Hit, Speaker | None, int | None]] = []
+        for h in sorted(frame_hits, key=lambda x: x.start):
+            resolved = next((s for _, s, _ in reversed(frames) if s is not None), None) or previous_speaker
+            own_barriers = subject_barriers - set(range(h.start, h.end))
+            spk, pos = self.parties.find_speaker(
+                h, self.frames[h.family] == "right", ents, own_barriers, tokens, resolved, adjacent
+            )
+            frames.append((h, spk, pos))
+
+        for k, tok in enumerate(tokens):  # "Sheinbaum: 'México no es un tercer país seguro'"
+            if tok.low == ":":
+                before = [e for e in ents if e.end == k and e.kind in ("mention", "role", "anonymous", "media")]
+                if before:
+                    colon = Hit("say", k, k + 1)
+                    spk = self.parties.to_speaker(before[-1], ents, tokens, None, frozenset(barriers))
+                    frames.append((colon, spk, before[-1].start))
+        frames.sort(key=lambda f: f[0].start)
+        commas = [i for i, t in enumerate(tokens) if t.low == ","]
+        trailing = {p for _, _, p in frames if p is not None and p in adjacent}
+        scope_barriers = {i for i, t in enumerate(tokens) if t.low in HARD_STOP or t.low == ","}
+        scope_barriers.update(b for b in barriers if tokens[b].low not in HARD_STOP and b not in complementizers)
+        cues: list[Cue] = []
+        for h in hits:
+            if h.family not in self.cue_families:
+                continue
+            speaker: Speaker | None = None
+            if h.family in self.frames:
+                speaker = next((s for fh, s, _ in frames if fh == h), None)
+            if speaker is None:
+                speaker = self._governing(h, frames, trailing, commas)
+            mods = self._modifiers_for(h, by_family, scope_barriers)
+            cue_text = " ".join(t.text for t in tokens[h.start : h.end])
+            subject = self.parties.subject(h, ents, subject_barriers - set(range(h.start, h.end)), tokens)
+            cues.append(Cue(h.family, h.start, h.end, cue_text, speaker, frozenset(mods), subject))
+        last = next((s for _, s, _ in reversed(frames) if s is not None), None)
+        if last is None:  # "Arévalo was quick to clarify ..." then "He said ...": the named official
+            named = [e for e in ents if e.mention is not None and e.mention.alias.kind == "official"]
+            if named:
+                last = self.parties.to_speaker(named[0], ents, tokens, None)
+        return Sentence(
+            text, families, topical_self, excluded, "anaphor" in families, targets, cues, last,
+            {f for f in families if f in self.modifiers},
+            sorted(
+                {c for cue in cues if cue.speaker and cue.speaker.kind == "gov" for c in cue.speaker.countries}
+                - topic.senders
+            ),
+        )
+
+    @staticmethod
+    def _governing(
+        h: Hit, frames: list[tuple[Hit, Speaker | None, int | None]], trailing: set[int], commas: list[int]
+    ) -> Speaker | None:
+        """The speaker of the nearest frame before the cue, else of a trailing attribution after it.
+
+        A trailing attribution is set off by a comma between the cue and the speaker (", Noem said",
+        ", says Noem"), and its speaker stands right next to the verb; `trailing` holds such speakers.
+        """
+        before = [(fh, s) for fh, s, _ in frames if s is not None and fh.end <= h.start]
+        if before:
+            return max(before, key=lambda fs: fs[0].end)[1]
+        after = [
+            (fh, s, p)
+            for fh, s, p in frames
+            if s is not None and fh.start >= h.end and p is not None and p >= h.end and p in trailing
+            and any(h.end <= c < p for c in commas)
+        ]
+        if after:
+            return min(after, key=lambda fsp: fsp[0].start)[1]
+        return None
+
+    def _modifiers_for(self, h: Hit, by_family: Mapping[str, list[Hit]], barriers: set[int]) -> set[str]:
+        out: set[str] = set()
+        for name, fam in self.modifiers.items():
+            for m in by_family.get(name, []):
+                if fam.scope == "sentence":
+                    out.add(name)
+                    break
+                before = m.start <= h.start and h.start - m.end <= fam.window
+                after = m.start >= h.end and m.start - h.end <= fam.window
+                if fam.scope == "before" and before:
+                    gap = range(m.end, h.start)
+                elif fam.scope == "after" and after:
+                    gap = range(h.end, m.start)
+                elif fam.scope == "around" and (before or after):
+                    gap = range(m.end, h.start) if before else range(h.end, m.start)
+                else:
+                    continue
+                if not any(i in barriers for i in gap):
+                    out.add(name)
+                    break
+        return out

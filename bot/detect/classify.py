@@ -1,0 +1,268 @@
+"""Article -> findings: the pure entry point of detection, and the golden-example runner.
+
+    ruleset = load_ruleset()            # once
+    findings = classify(ruleset, text, title=title, lang="es")   # per article, no I/O
+
+Pipeline per article:
+1. repair the encoding (`textprep.repair_text`);
+2. prefilter: fold the whole article once and run the topic automaton; articles that cannot be on topic
+   (the vast majority of a news feed) stop here;
+3. for candidates: split sentences (the title is the first), match every family and country alias,
+   analyse speakers and scopes (`analyze.py`), and evaluate the rules per (cue, country);
+4. keep one finding per country: the highest rule priority wins (DENIAL > CONFIRMED > CLAIM > MENTION in
+   the shipped rules), the earliest sentence on ties. The evidence is the deciding sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.detect.analyze import Analyzer, Cue, Sentence, relation
+from bot.detect.matcher import expand
+from bot.detect.ruledefs import RuleDef
+from bot.detect.rules import RuleSet
+from bot.detect.textprep import fold, needs_repair, repair_text, split_sentences, tokenize
+from bot.models import Finding
+
+__all__ = ["GoldenFailure", "classify", "run_golden", "topic_possible"]
+
+MAX_TOKENS = 160
+INHERIT_DISTANCE = 2
+
+
+@dataclass(frozen=True)
+class GoldenFailure:
+    """A golden example that did not behave as its rule says."""
+
+    rule: str
+    text: str
+    expected: str
+    got: list[str]
+    explanation: str
+
+    def __str__(self) -> str:
+        got = "; ".join(self.got) or "no findings"
+        return f"[{self.rule}] expected {self.expected}, got {got}\n    text: {self.text}\n    rule: {self.explanation}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    rule: RuleDef
+    country: str
+    sentence: int
+    cue: Cue | None
+    relation: str
+
+
+def topic_possible(ruleset: RuleSet, families: Iterable[str]) -> bool:
+    """Could an article with these families present anywhere contain a topical sentence?"""
+    present = families if isinstance(families, set) else set(families)
+    strong, combos = _topic_sets(ruleset)
+    return not strong.isdisjoint(present) or any(c <= present for c in combos)
+
+
+def _pronouns(ruleset: RuleSet) -> frozenset[str]:
+    cached: frozenset[str] | None = getattr(ruleset, "_pronouns", None)
+    if cached is None:
+        fam = ruleset.families.get("pronoun")
+        cached = frozenset(k for p in (fam.patterns if fam else ()) for k, _ in expand(p) if " " not in k)
+        object.__setattr__(ruleset, "_pronouns", cached)
+    return cached
+
+
+def _inferable(ruleset: RuleSet, families: set[str]) -> set[str]:
+    """Families the sentence analysis may add, for the prefilters (which must never miss a sentence).
+
+    A migration word can come with a nationality that the analysis recognises as third-country people
+    ("Venezuelan deportees" held in El Salvador), so `third_country` counts as present when it would
+    complete a combo together with families other than the migration word itself.
+    """
+    if "migration" not in families or "third_country" in families:
+        return families
+    _, combos = _topic_sets(ruleset)
+    for combo in combos:
+        rest = combo - {"third_country"}
+        if "third_country" in combo and rest and rest != {"migration"} and rest <= families:
+            return families | {"third_country"}
+    return families
+
+
+def _maybe_topical(ruleset: RuleSet, families: set[str]) -> bool:
+    """Sentence-level prefilter: topic families present (or inferable) and, unless a strong term is, no
+    exclusion. Must accept every sentence the full analysis could find topical."""
+    strong, _ = _topic_sets(ruleset)
+    if not topic_possible(ruleset, _inferable(ruleset, families)):
+        return False
+    return not strong.isdisjoint(families) or families.isdisjoint(ruleset.topic.exclusions)
+
+
+def _topic_sets(ruleset: RuleSet) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    cached: tuple[frozenset[str], tuple[frozenset[str], ...]] | None = getattr(ruleset, "_topic_sets", None)
+    if cached is None:
+        cached = (frozenset(ruleset.topic.strong), tuple(frozenset(c) for c in ruleset.topic.combos))
+        object.__setattr__(ruleset, "_topic_sets", cached)
+    return cached
+
+
+def _analyzer(ruleset: RuleSet) -> Analyzer:
+    cached = getattr(ruleset, "_analyzer", None)
+    if cached is None:
+        cached = Analyzer(ruleset.families, ruleset.topic)
+        object.__setattr__(ruleset, "_analyzer", cached)
+    return cached
+
+
+def _rules_by_cue(ruleset: RuleSet) -> dict[str, list[RuleDef]]:
+    cached: dict[str, list[RuleDef]] | None = getattr(ruleset, "_by_cue", None)
+    if cached is None:
+        cached = {}
+        for rule in ruleset.rules:
+            for fam in rule.cue or ("",):
+                cached.setdefault(fam, []).append(rule)
+        object.__setattr__(ruleset, "_by_cue", cached)
+    return cached
+
+
+def _fires(rule: RuleDef, modifiers: frozenset[str] | set[str], s: Sentence) -> bool:
+    families = s.families
+    if not rule.with_all <= modifiers or rule.without & modifiers or rule.without_anywhere & s.modifiers:
+        return False
+    if rule.with_any and not rule.with_any & modifiers:
+        return False
+    if not rule.require <= families:
+        return False
+    return not rule.require_any or bool(rule.require_any & families)
+
+
+def _evaluate(ruleset: RuleSet, s: Sentence, index: int, targets: list[str]) -> list[_Candidate]:
+    by_cue = _rules_by_cue(ruleset)
+    out: list[_Candidate] = []
+    for cue in s.cues:
+        for rule in by_cue.get(cue.family, []):
+            if not _fires(rule, cue.modifiers, s):
+                continue
+            for country in targets:
+                rel = relation(cue.speaker, country)
+                if rel in rule.speaker and (not rule.subject_is_country or country in cue.subject):
+                    out.append(_Candidate(rule, country, index, cue, rel))
+    for rule in by_cue.get("", []):
+        if _fires(rule, s.modifiers, s):
+            out.extend(_Candidate(rule, c, index, None, "any") for c in targets)
+    return out
+
+
+def _explain(ruleset: RuleSet, cand: _Candidate) -> str:
+    name = ruleset.gazetteer.name(cand.country)
+    parts = [f"{cand.rule.label.value} for {name} ({cand.country}) by rule {cand.rule.id}: {cand.rule.description}"]
+    if cand.cue is not None:
+        parts.append(f"cue '{cand.cue.text}' ({cand.cue.family})")
+        who = cand.cue.speaker.text if cand.cue.speaker else "the text itself"
+        parts.append(f"speaker: {who} [{cand.relation}]")
+        if cand.cue.modifiers:
+            parts.append("in scope: " + ", ".join(sorted(cand.cue.modifiers)))
+    return "; ".join(parts) + "."
+
+
+def classify(ruleset: RuleSet, text: str, *, title: str | None = None, lang: str | None = None) -> list[Finding]:
+    """Findings for one article: at most one per country, the strongest, with evidence and explanation.
+
+    Pure: no I/O, no global state besides caches derived from `ruleset`. `lang` is accepted for the
+    CLI contract; the vocabulary is bilingual, so detection does not depend on it.
+    """
+    del lang  # both languages are always matched: excerpts mix them and feeds mislabel them
+    raw_body, raw_head = text or "", title or ""
+    matcher = ruleset.matcher
+    if needs_repair(raw_body) or needs_repair(raw_head):
+        raw_body, raw_head = repair_text(raw_body), repair_text(raw_head)
+    if not topic_possible(ruleset, _inferable(ruleset, matcher.families_in(fold(raw_head + "\n" + raw_body)))):
+        return []  # the common case: decided from one folded copy of the raw text
+    body = repair_text(raw_body)
+    head = repair_text(raw_head) if raw_head else ""
+    sentences = ([head] if head else []) + split_sentences(body)
+    # Sentence prefilter: only sentences that may be topical get the full, much more expensive, analysis,
+    # plus the few after them that refer back ("Both governments deny it") and the one before a topical
+    # sentence that starts with a pronoun ("He said ..." needs the previous sentence's speaker).
+    families = [matcher.families_in(fold(sent)) for sent in sentences]
+    topical = [i for i, fams in enumerate(families) if _maybe_topical(ruleset, fams)]
+    if not topical:
+        return []
+    selected = set(topical)
+    pronouns = _pronouns(ruleset)
+    for i in topical:
+        after = range(i + 1, min(i + INHERIT_DISTANCE + 1, len(sentences)))
+        selected.update(j for j in after if "anaphor" in families[j])
+        if i > 0 and not pronouns.isdisjoint(fold(sentences[i]).split()):
+            selected.update(range(max(0, i - 2), i))
+    selected_order = sorted(selected)
+    matched = []
+    for i in selected_order:
+        tokens = tokenize(sentences[i])[:MAX_TOKENS]
+        hits, alias_hits = matcher.match(tokens)
+        matched.append((i, sentences[i], tokens, hits, alias_hits))
+    supported = {
+        a.country
+        for *_, alias_hits in matched
+        for ah in alias_hits
+        for a in ah.aliases
+        if a.country and not a.weak and a.kind != "blocked" and a.case is None
+    }
+    analyzer = _analyzer(ruleset)
+    best: dict[str, _Candidate] = {}
+    evidence: dict[int, str] = {}
+    last_topical: tuple[int, list[str]] | None = None
+    previous_speaker = None
+    previous = -2
+    for i, sent, tokens, hits, alias_hits in matched:
+        if i != previous + 1:
+            previous_speaker = None  # the sentence before was not analysed: no speaker to carry over
+        previous = i
+        s = analyzer.analyze(sent, tokens, hits, alias_hits, supported, previous_speaker)
+        previous_speaker = s.last_speaker or previous_speaker
+        recent = last_topical is not None and i - last_topical[0] <= INHERIT_DISTANCE
+        is_topical = s.topical_self and not s.excluded
+        if not is_topical and s.has_anaphor and recent and not s.excluded:
+            is_topical = True
+        if not is_topical:
+            continue
+        targets = s.targets or (last_topical[1] if recent and last_topical is not None else [])
+        targets = targets or s.speaker_countries  # "It said no agreement ...": the speaking government
+        last_topical = (i, targets)
+        evidence[i] = sent
+        for cand in _evaluate(ruleset, s, i, targets):
+            cur = best.get(cand.country)
+            if cur is None or cand.rule.priority > cur.rule.priority:
+                best[cand.country] = cand
+    findings = [
+        Finding(
+            label=c.rule.label,
+            country=c.country,
+            rule=c.rule.id,
+            evidence=evidence[c.sentence],
+            explanation=_explain(ruleset, c),
+            speaker=c.cue.speaker.text if c.cue is not None and c.cue.speaker is not None else None,
+        )
+        for c in sorted(best.values(), key=lambda c: (-c.rule.priority, c.sentence, c.country))
+    ]
+    return findings
+
+
+def run_golden(ruleset: RuleSet) -> list[GoldenFailure]:
+    """Run every rule's golden examples: positives must yield the rule's label for their country,
+    negatives must not yield it (for their country if given, else for any country)."""
+    failures: list[GoldenFailure] = []
+    for rule in ruleset.rules:
+        label = rule.label
+        for ex in rule.examples.positive:
+            found = classify(ruleset, ex.text)
+            got = [f"{f.label.value} {f.country} ({f.rule})" for f in found]
+            if not any(f.label == label and f.country == ex.country for f in found):
+                failures.append(GoldenFailure(rule.id, ex.text, f"{label.value} {ex.country}", got, rule.description))
+        for ex in rule.examples.negative:
+            found = classify(ruleset, ex.text)
+            got = [f"{f.label.value} {f.country} ({f.rule})" for f in found]
+            bad = [f for f in found if f.label == label and (ex.country is None or f.country == ex.country)]
+            if bad:
+                where = ex.country or "any country"
+                failures.append(GoldenFailure(rule.id, ex.text, f"no {label.value} for {where}", got, rule.description))
+    return failures

@@ -1,0 +1,318 @@
+"""Who is who in a sentence: country mentions, migrants' origins, and the speaker of a frame or cue.
+
+Part of the sentence analysis (see `analyze.py`): it decides which named countries are *parties* (their
+status may change) and, for a verb of saying or a speech act, who says it:
+* the subject left of the verb, skipping side clauses (", whose citizens ...,") and stopping at clause
+  barriers ("that", ";", another verb of saying);
+* or the source right of it for "..., says Noem", "según Noem", passive "contradicted by Guatemala";
+* a role next to a country is that country's government ("Guatemala's presidential office",
+  "el canciller de Paraguay", "las autoridades ecuatorianas"); a role alone is an unnamed government.
+Deliberately shallow (no parser): it follows the handful of constructions reporters use for these stories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from bot.detect.gazdata import Alias
+from bot.detect.matcher import AliasHit, Hit
+from bot.detect.textprep import Token
+
+SUBJECT_WINDOW = 20
+RIGHT_WINDOW = 5
+ROLE_BEFORE = 5
+ROLE_AFTER = 4
+_COORD = frozenset({",", "and", "y", "e", "&"})
+HARD_STOP = frozenset({";", ":"})
+NEGATED_NATIONALITY = frozenset({"non", "not", "no", "sin"})
+_ARTICLES = frozenset({"a", "an", "one", "un", "una"})
+_JOINT = frozenset({"both", "ambos", "ambas", "two", "dos"})
+_PREPOSITIONS = frozenset({"from", "of", "in", "at", "de", "del", "en"})
+_NOT_NAMES = frozenset(
+    [
+        "the", "a", "an", "el", "la", "los", "las", "un", "una", "this", "that", "it", "he", "she", "they",
+        "we", "i", "in", "on", "at", "for", "of", "to", "por", "en", "de", "del", "con", "as", "but", "and",
+        "y", "pero", "however", "meanwhile", "also", "still", "then", "on", "thursday"
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who asserts something. kind: gov | joint | unnamed | anonymous | nongov | media | person.
+
+    `unnamed` is a government body of no stated country ("the foreign ministry"), `anonymous` an official
+    or source of no stated country ("officials said", "according to a senior official").
+    """
+
+    kind: str
+    countries: frozenset[str]
+    text: str
+
+    def relation(self, country: str) -> str:
+        """How the speaker relates to `country`: own | other | unnamed | media | person."""
+        if self.kind == "gov":
+            return "own" if country in self.countries else "other"
+        if self.kind == "joint":
+            return "own"  # officials of both countries speak for each of them
+        if self.kind == "nongov":
+            return "other"
+        return self.kind
+
+
+def relation(speaker: Speaker | None, country: str) -> str:
+    """`Speaker.relation`, with None meaning the narrator (no attribution)."""
+    return "narrator" if speaker is None else speaker.relation(country)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A country named in the sentence (by name, demonym, capital, official or institution)."""
+
+    country: str | None
+    start: int
+    end: int
+    alias: Alias
+    target: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A possible speaker in a sentence: a country mention, a role, the press, a pronoun."""
+
+    start: int
+    end: int
+    kind: str  # mention | role | anonymous | nongov | media | pronoun
+    mention: Mention | None = None
+    in_side_clause: bool = False
+
+
+class Parties:
+    """Mention and speaker heuristics; stateless apart from the vocabulary they were built with."""
+
+    # ------------------------------------------------------------------------------------------ mentions
+    def mentions(self, tokens: list[Token], alias_hits: list[AliasHit], supported: set[str]) -> list[Mention]:
+        """Non-overlapping country mentions, longest first; case-sensitive aliases checked on the original."""
+        chosen: list[Mention] = []
+        taken: set[int] = set()
+        for ah in sorted(alias_hits, key=lambda a: (-(a.end - a.start), a.start)):
+            surface = " ".join(t.text for t in tokens[ah.start : ah.end] if t.is_word)
+            aliases = [a for a in ah.aliases if a.case is None or a.case == surface]
+            if not aliases or any(i in taken for i in range(ah.start, ah.end)):
+                continue
+            taken.update(range(ah.start, ah.end))
+            real = [a for a in aliases if a.kind != "blocked"]
+            countries = {a.country for a in real}
+            if not real or len(countries) > 1:
+                continue
+            alias = real[0]
+            weak_ok = not alias.weak or alias.country in supported
+            chosen.append(Mention(alias.country, ah.start, ah.end, alias, weak_ok))
+        chosen.sort(key=lambda m: m.start)
+        return chosen
+
+    def is_origin(
+        self, m: Mention, by_family: Mapping[str, list[Hit]], tokens: list[Token], demonyms: set[int]
+    ) -> bool:
+        """Migrants' nationality rather than a party.
+
+        'Venezuelan migrants', 'migrantes venezolanos', 'non-Mexican migrants', 'migrants from Venezuela',
+        and coordinated origins: 'migrants from Central Asia and India'.
+        """
+        roles = {h.end for f in ("gov_role", "nongov_role") for h in by_family.get(f, [])}
+        if m.alias.plural:
+            return m.start not in roles  # "las autoridades ecuatorianas" is an adjective, not people
+        if m.alias.kind == "demonym" and m.start > 0 and tokens[m.start - 1].low in NEGATED_NATIONALITY:
+            return True
+        if m.alias.kind == "demonym" and m.start > 0 and tokens[m.start - 1].low in _ARTICLES:
+            role_next = any(
+                m.end <= h.start <= m.end + 2 and all(t.low != "," for t in tokens[m.end : h.start])
+                for f in ("gov_role", "nongov_role")
+                for h in by_family.get(f, [])
+            )
+            if not role_next:
+                return True  # "a Gambian" is a person; "a Honduran official" is not
+        people = by_family.get("people", [])
+        if m.alias.kind == "demonym":
+            j = m.end
+            while j < len(tokens) and (tokens[j].low in _COORD or j in demonyms):
+                j += 1  # "Venezuelan and Cuban migrants"
+            if any(h.start == j or h.end == m.start for h in people):
+                return True
+        for o in by_family.get("origin", []):
+            if o.end > m.start or m.start - o.end > 4:
+                continue
+            between = tokens[o.end : m.start]
+            if all(t.low in _COORD or t.capitalized for t in between) and any(
+                o.start - 3 <= h.end <= o.end for h in people
+            ):
+                return True
+        return False
+
+    # ------------------------------------------------------------------------------------------ speakers
+    def entities(self, mentions: list[Mention], by_family: Mapping[str, list[Hit]], side: set[int]) -> list[Entity]:
+        out = [Entity(m.start, m.end, "mention", m, m.start in side) for m in mentions]
+        media_starts = {h.start for h in by_family.get("media", [])}
+        anonymous = {(h.start, h.end) for h in by_family.get("anonymous_role", [])}
+        for fam, kind in (("gov_role", "role"), ("nongov_role", "nongov"), ("media", "media"), ("pronoun", "pronoun")):
+            for h in by_family.get(fam, []):
+                if kind == "role" and h.end in media_starts:
+                    continue  # "government documents", "government report": the source is a document
+                if kind == "role" and any(a <= h.start and h.end <= b for a, b in anonymous):
+                    kind_here = "anonymous"  # "officials", "a senior official": people, not an institution
+                else:
+                    kind_here = kind
+                out.append(Entity(h.start, h.end, kind_here, None, h.start in side))
+        out.sort(key=lambda e: (e.end, e.end - e.start))
+        return out
+
+    def to_speaker(
+        self, ent: Entity, ents: list[Entity], tokens: list[Token], resolved: Speaker | None,
+        stops: frozenset[int] = frozenset(),
+    ) -> Speaker:
+        text = " ".join(t.text for t in tokens[ent.start : ent.end])
+        if ent.kind == "media":
+            return Speaker("media", frozenset(), text)
+        if ent.kind == "pronoun":
+            return resolved or Speaker("person", frozenset(), text)
+        if ent.kind in ("role", "anonymous") and any(t.low in _JOINT for t in tokens[ent.start : ent.end + 3]):
+            return Speaker("joint", frozenset(), text)  # "both governments", "officials from both countries"
+        if ent.kind in ("role", "anonymous", "nongov"):
+            country = self._near_country(ent, ents, stops, tokens)
+            if country is not None:
+                kind = "nongov" if ent.kind == "nongov" else "gov"
+                return Speaker(kind, frozenset({country}), f"{text} ({country})")
+            unnamed = {"role": "unnamed", "anonymous": "anonymous", "nongov": "nongov"}[ent.kind]
+            return Speaker(unnamed, frozenset(), text)
+        m = ent.mention
+        assert m is not None
+        if m.country is None:  # a body several states have ("foreign ministry", "INM")
+            country = self._near_country(ent, ents, stops, tokens)
+            if country is None:
+                return Speaker("unnamed", frozenset(), m.alias.label)
+            return Speaker("gov", frozenset({country}), f"{m.alias.label} ({country})")
+        if m.alias.kind in ("name", "capital", "demonym"):
+            near = {o.kind for o in ents if o.kind in ("role", "nongov") and abs(o.start - m.start) <= 3}
+            if "role" not in near and ("nongov" in near or m.alias.plural):
+                # "Honduran lawmakers", "Guatemalans": not the government ("las autoridades
+                # ecuatorianas" has a role next to it and is)
+                return Speaker("nongov", frozenset({m.country}), text)
+        countries = {m.country} | self._coordinated(m, ents, tokens)
+        if m.alias.kind == "official":  # its label already reads "Kristi Noem, Secretary of ... (US)"
+            return Speaker("gov", frozenset(countries), m.alias.label)
+        label = m.alias.label if m.alias.kind == "institution" else text
+        return Speaker("gov", frozenset(countries), f"{label} ({', '.join(sorted(countries))})")
+
+    @staticmethod
+    def _near_country(ent: Entity, ents: list[Entity], stops: frozenset[int], tokens: list[Token]) -> str | None:
+        """The country a role belongs to: "Guatemala's presidential office", "el canciller de Paraguay".
+
+        Never across a verb of saying or a cue ("the official said Honduras ..." is not Honduran).
+        """
+        best: tuple[int, str] | None = None
+        for e in ents:
+            if e.mention is None or e.mention.country is None:
+                continue
+            if e.mention.alias.plural and e.start != ent.end:  # "autoridades ecuatorianas" only
+                continue
+            if ent.start - ROLE_BEFORE <= e.start < ent.start:
+                dist = ent.start - e.end
+                gap = range(e.end, ent.start)
+            elif ent.end <= e.start <= ent.end + ROLE_AFTER:
+                dist = e.start - ent.end + 1
+                gap = range(ent.end, e.start)
+            else:
+                continue
+            if any(i in stops or tokens[i].low == "," for i in gap):
+                continue  # "... with the United States, the foreign minister said": not a US minister
+            if best is None or dist < best[0]:
+                best = (dist, e.mention.country)
+        return best[1] if best else None
+
+    @staticmethod
+    def _coordinated(m: Mention, ents: list[Entity], tokens: list[Token]) -> set[str]:
+        """Countries coordinated with m: 'Guatemala, Honduras deny', 'Guatemala y Honduras niegan'."""
+        found: set[str] = set()
+        pos = m.start
+        mentions = {e.end: e.mention for e in ents if e.mention is not None and e.mention.country}
+        while pos > 0 and tokens[pos - 1].low in _COORD:
+            prev = mentions.get(pos - 1)
+            if prev is None and pos > 1 and tokens[pos - 2].low in _COORD:  # "X, and Y"
+                prev = mentions.get(pos - 2)
+            if prev is None or prev.country is None:
+                break
+            found.add(prev.country)
+            pos = prev.start
+        return found
+
+    def side_clauses(self, tokens: list[Token], by_family: Mapping[str, list[Hit]]) -> set[int]:
+        """Token positions inside ', who/whose/which/cuyo ... ,' side clauses."""
+        inside: set[int] = set()
+        for h in by_family.get("relative", []):
+            if h.start == 0 or tokens[h.start - 1].low != ",":
+                continue
+            j = h.start
+            while j < len(tokens) and tokens[j].low not in (",", ";", ":"):
+                inside.add(j)
+                j += 1
+        return inside
+
+    def find_speaker(
+        self, hit: Hit, side_right: bool, ents: list[Entity], barriers: set[int], tokens: list[Token],
+        resolved: Speaker | None, adjacent: set[int],
+    ) -> tuple[Speaker | None, int | None]:
+        """Speaker of a frame or speech-act cue, and where it was found (its first token).
+
+        A speaker adjacent to the verb on the left ("Noem said", "the chief, said") or right after it
+        ("says Noem") is added to `adjacent`, for trailing-attribution detection.
+        """
+        right = [e for e in ents if hit.end <= e.start <= hit.end + RIGHT_WINDOW and e.kind != "pronoun"]
+        if not side_right and hit.end < len(tokens) and tokens[hit.end].low in ("that", "que"):
+            right = []  # "reports that Belize signed": Belize is the content, not the source
+        stops = frozenset(barriers) | frozenset(range(hit.start, hit.end))
+        if side_right or (hit.start > 0 and tokens[hit.start - 1].low == "," and right):
+            if right:
+                adjacent.add(right[0].start)
+                return self.to_speaker(right[0], ents, tokens, resolved, stops), right[0].start
+            return None, None
+        floor = max(0, hit.start - SUBJECT_WINDOW)
+        for i in range(hit.start - 1, floor - 1, -1):
+            if i in barriers:
+                floor = i + 1
+                break
+        left = [e for e in ents if floor <= e.start and e.end <= hit.start]
+        main = [e for e in left if not e.in_side_clause] or left
+        if main:
+            ent = main[-1]
+            gap = tokens[ent.end : hit.start]
+            if (
+                not gap
+                or (len(gap) <= 3 and gap[-1].low == ",")  # "Noem, the chief, said"
+                or (len(gap) <= 3 and gap[0].low in _PREPOSITIONS)  # "officials from both countries said"
+            ):
+                adjacent.add(ent.start)
+            return self.to_speaker(ent, ents, tokens, resolved, stops), ent.start
+        j = hit.start - 1
+        if j >= 0 and tokens[j].low == ",":
+            j -= 1
+        if j >= floor and tokens[j].is_word and tokens[j].capitalized and tokens[j].low not in _NOT_NAMES:
+            return Speaker("person", frozenset(), tokens[j].text), j
+        if right:
+            adjacent.add(right[0].start)
+            return self.to_speaker(right[0], ents, tokens, resolved, stops), right[0].start
+        return None, None
+
+    def subject(self, hit: Hit, ents: list[Entity], barriers: set[int], tokens: list[Token]) -> frozenset[str]:
+        """Countries acting as the grammatical subject of a cue: 'Mexico has accepted ...' -> {MX}."""
+        floor = max(0, hit.start - SUBJECT_WINDOW)
+        for i in range(hit.start - 1, floor - 1, -1):
+            if i in barriers:
+                floor = i + 1
+                break
+        left = [e for e in ents if floor <= e.start and e.end <= hit.start and not e.in_side_clause]
+        if not left or left[-1].kind not in ("mention", "role", "anonymous"):
+            return frozenset()
+        spk = self.to_speaker(left[-1], ents, tokens, None, frozenset(barriers))
+        return spk.countries if spk.kind == "gov" else frozenset()
+

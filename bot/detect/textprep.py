@@ -1,0 +1,280 @@
+"""Text preparation for detection: encoding repair, accent folding, sentence splitting, tokenising.
+
+Every matcher in `bot.detect` sees text through the same two foldings defined here, so that a term written
+once in a rule file ("tercer país seguro") matches "Tercer Pais Seguro", "TERCER PAÍS SEGURO" and
+"tercer-país-seguro" alike:
+
+* `fold(text)` - the article-wide folding used by the prefilter: ASCII letters and digits, lower case, every
+  other run of characters collapsed to one space. Cheap (a handful of C-level string operations).
+* `tokenize(sentence)` - the sentence-level form: the same word boundaries, plus clause punctuation kept as
+  tokens and the original capitalisation remembered (needed for "US" vs "us", "Rubio" vs "rubio").
+
+Because both split words the same way, any term the sentence matcher can find is also found by the
+prefilter; the prefilter may only over-approximate, never miss.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import ftfy
+
+YEAR_TOKEN = "_year_"  # noqa: S105 - a placeholder token, not a secret
+"""Four-digit years (1900-2099) become this token, so rules can say "in _year_" for history markers."""
+
+# --------------------------------------------------------------------------------------- encoding repair
+
+# UTF-8 text decoded as cp874 (Thai Windows code page) turns every non-ASCII character into a run of Thai
+# letters and symbols: a lead byte (0xC2-0xDF for two-byte, 0xE0-0xEF for three-byte characters) followed by
+# continuation bytes (0x80-0xBF). These classes hold what cp874 shows for each byte range.
+def _cp874_chars(lo: int, hi: int) -> str:
+    chars = (bytes([b]).decode("cp874", "replace") for b in range(lo, hi + 1))
+    return re.escape("".join(ch for ch in chars if ch != "\ufffd"))
+
+
+_LEAD2, _LEAD3, _CONT = _cp874_chars(0xC2, 0xDF), _cp874_chars(0xE0, 0xEF), _cp874_chars(0x80, 0xBF)
+_CP874_RUN = re.compile(f"[{_LEAD2}][{_CONT}]|[{_LEAD3}][{_CONT}]{{2}}")
+_THAI_LETTER = re.compile("[\u0e01-\u0e5b]")
+_SARA_O = "\u0e42"  # "โ": what the lead byte 0xE2 of curly quotes, apostrophes and dashes becomes.
+_MOJIBAKE = re.compile(
+    "[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+    "|â€|Ã.|\ufffd"
+)
+_ODD_SPACE = "\t\u00a0\u2000-\u200b\u202f\u205f\u3000"
+_SPACES = re.compile(f"[{_ODD_SPACE}][ {_ODD_SPACE}]*| [ {_ODD_SPACE}]+")  # only runs worth replacing
+_MOJIBAKE_HINTS = ("\u00c3", "\u00c2", "\u00e2\u20ac", "\ufffd")
+
+
+def _looks_thai(text: str) -> bool:
+    """True when Thai letters are real content rather than a few mojibake artefacts."""
+    thai = len(_THAI_LETTER.findall(text)) - text.count(_SARA_O)
+    letters = sum(1 for ch in text[:2000] if ch.isalpha())
+    return thai > 20 and thai > letters // 5
+
+
+def _repair_cp874(text: str) -> str:
+    """Undo UTF-8 bytes that were decoded as cp874.
+
+    Two-byte characters (é = C3 A9 -> "รฉ") survive intact and are decoded back exactly. Curly quotes,
+    apostrophes and dashes (E2 80 9x) lose their last byte, which cp874 does not map, and leave a lone
+    "โ" (sometimes followed by "€"): its position tells which punctuation it was.
+    """
+
+    def run(m: re.Match[str]) -> str:
+        chunk = m.group(0)
+        try:
+            fixed = chunk.encode("cp874").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return chunk
+        return fixed
+
+    text = _CP874_RUN.sub(run, text)
+    if _SARA_O not in text:
+        return text
+    text = text.replace(_SARA_O + "\u20ac", _SARA_O)
+    text = re.sub(r"(?<=\w)" + _SARA_O + r"(?=\w)", "\u2019", text)  # administrationโs -> ’
+    text = re.sub(r"(?<=\s)" + _SARA_O + r"(?=\s)", "\u2014", text)  # word โ word -> —
+    text = re.sub(r"(?:(?<=^)|(?<=[\s(\[]))" + _SARA_O, "\u201c", text, flags=re.M)  # โHonduras -> “
+    return text.replace(_SARA_O, "\u201d")  # remaining: closing quote
+
+
+def needs_repair(text: str) -> bool:
+    """Cheap test: could `repair_text` change the words of this text (mojibake, cp874 artefacts)?
+
+    Lets the prefilter run on raw text and leave the repair to the few candidate articles.
+    """
+    if text.isascii():
+        return False
+    return any(h in text for h in _MOJIBAKE_HINTS) or _THAI_LETTER.search(text) is not None
+
+
+def repair_text(text: str) -> str:
+    """Repair broken encodings and normalise Unicode and spaces before any matching.
+
+    ftfy is only called when the text shows mojibake markers: it costs ~0.2 ms per KB, and most articles
+    are clean. The cp874 artefact is handled separately because ftfy does not know that code page.
+    """
+    if not text:
+        return ""
+    if not text.isascii():
+        if _THAI_LETTER.search(text) and not _looks_thai(text):
+            text = _repair_cp874(text)
+        if any(h in text for h in _MOJIBAKE_HINTS) and _MOJIBAKE.search(text):
+            text = ftfy.fix_text(text)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+    return _SPACES.sub(" ", text)
+
+
+# ------------------------------------------------------------------------------------------------ folding
+
+# Punctuation that separates clauses; it survives tokenising as its own token.
+_CLAUSE_PUNCT = str.maketrans({"\u2014": " ; ", "\u2013": " ; ", "\u2015": " ; ", "\u2026": " ... "})
+
+
+_NON_ASCII_PUNCT = re.compile(r"[^\x00-\x7f\w]")
+
+
+def ascii_fold(text: str) -> str:
+    """Strip accents, keeping case ("Panamá" -> "Panama"); non-ASCII punctuation becomes a space.
+
+    Curly apostrophes and quotes must separate words ("Guatemala’s" -> "Guatemala s", like the ASCII
+    "Guatemala's"); non-ASCII letters without an ASCII form are dropped. Punctuation is replaced while the
+    text is composed (NFC), where accented letters are single word characters; NFKD then splits them into
+    base letter + combining mark, and the ASCII encoding drops the marks.
+    """
+    if text.isascii():
+        return text
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = _NON_ASCII_PUNCT.sub(" ", text)
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+# bytes.translate is the fastest way to lower-case ASCII and blank out everything but letters and digits.
+_FOLD_BYTES = bytes(
+    (c + 32 if 65 <= c <= 90 else c) if chr(c).isalnum() and c < 128 else 32 for c in range(256)
+)
+
+
+def fold(text: str) -> str:
+    """Article-wide folding for the prefilter: "Tercer País-Seguro!" -> "tercer pais seguro".
+
+    Equivalent to replacing every run of non-[a-z0-9] characters by one space after `ascii_fold`, done with
+    `bytes.translate` and `split`, several times faster than a regex substitution.
+    """
+    return " ".join(ascii_fold(text).encode("ascii").translate(_FOLD_BYTES).decode("ascii").split())
+
+
+def fold_term(term: str) -> str:
+    """Fold a rule or gazetteer term exactly like text, so that both meet in the middle.
+
+    The placeholder `_year_` survives folding (it would otherwise lose its underscores).
+    """
+    parts = (YEAR_TOKEN if w == YEAR_TOKEN else fold(w) for w in term.split())
+    return " ".join(_year(t) for t in " ".join(parts).split())
+
+
+def _year(token: str) -> str:
+    if len(token) == 4 and token.isdigit() and token[:2] in ("19", "20"):
+        return YEAR_TOKEN
+    return token
+
+
+# --------------------------------------------------------------------------------------------- tokenising
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+|[,;:()]")
+CLAUSE_TOKENS = frozenset({";", ":", "(", ")"})
+"""Tokens that end a clause for scope windows (a comma is weaker and handled by each scope)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word or punctuation mark of a sentence.
+
+    `text` keeps the original capitalisation (accents stripped) for case-sensitive aliases and for
+    spotting unknown person names; `low` is the folded form every matcher uses.
+    """
+
+    text: str
+    low: str
+
+    @property
+    def is_word(self) -> bool:
+        """Words are alphanumeric; punctuation tokens are not."""
+        return self.low[:1].isalnum() or self.low == YEAR_TOKEN
+
+    @property
+    def capitalized(self) -> bool:
+        """True for "Rosales", "US"; False for "rosales" and punctuation."""
+        return self.text[:1].isupper()
+
+
+def tokenize(sentence: str) -> list[Token]:
+    """Split a sentence into word and clause-punctuation tokens (see the module docstring)."""
+    prepared = ascii_fold(sentence.translate(_CLAUSE_PUNCT))
+    out: list[Token] = []
+    for m in _TOKEN.finditer(prepared):
+        surface = m.group(0)
+        low = surface.lower()
+        out.append(Token(surface, _year(low) if low.isdigit() else low))
+    return out
+
+
+def token_string(tokens: list[Token]) -> tuple[str, list[int]]:
+    """Join tokens with single spaces for the automaton; return the string and each token's start offset."""
+    starts: list[int] = []
+    pos = 0
+    for tok in tokens:
+        starts.append(pos)
+        pos += len(tok.low) + 1
+    return " ".join(t.low for t in tokens), starts
+
+
+# -------------------------------------------------------------------------------------- sentence splitting
+
+# A sentence may end at . ! ? or … (plus closing quotes/brackets) before whitespace and an upper-case letter,
+# digit or opening quote; a newline always ends one.
+_BOUNDARY = re.compile(
+    r"([.!?\u2026]+[\"'\u00bb\u201d\u2019)\]]*)\s+(?=[\"'\u00ab\u201c\u2018(\u00bf\u00a1\[]*[A-Z0-9\u00c0-\u00de])|\s*\n\s*"
+)
+_ABBREVIATIONS = frozenset(
+    [
+        "mr", "mrs", "ms", "dr", "sr", "sra", "srta", "dra", "st", "gen", "gov", "sen", "rep", "jr",
+        "inc", "corp", "co", "ltd", "lt", "col", "capt", "sgt", "prof", "vs", "etc", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ene", "abr", "ago", "dic", "art",
+        "num", "pp", "p", "ud", "uds", "lic", "ing", "gral", "cnel", "approx", "aprox"
+    ]
+)
+_STARTERS = frozenset(
+    [
+        "the", "a", "an", "but", "and", "in", "on", "at", "it", "he", "she", "they", "we", "this", "that",
+        "these", "those", "its", "his", "her", "their", "however", "meanwhile", "also", "both", "neither",
+        "officials", "el", "la", "los", "las", "un", "una", "en", "por", "pero", "sin", "con", "ambos", "ambas",
+        "segun", "ademas", "este", "esta", "estos", "estas", "ese", "esa", "esos", "esas", "su", "sus", "tras",
+        "desde", "para", "aunque", "mientras", "no", "hasta", "al", "del", "lo", "le", "se", "si", "asi",
+        "cuando", "como", "tambien", "otro", "otra"
+    ]
+)
+_OPENERS = "\"'\u00ab\u201c\u2018(\u00bf\u00a1["
+_CLOSERS = "\"'\u00bb\u201d\u2019)]"
+
+
+def _is_abbreviation(word: str) -> bool:
+    w = word.lstrip(_OPENERS).rstrip(".")
+    if not w:
+        return False
+    if "." in w:  # U.S, EE.UU, a.m
+        return True
+    return (len(w) == 1 and w.isalpha()) or w.lower() in _ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences without breaking "U.S. officials" or "Sr. Paz".
+
+    After an abbreviation with inner periods ("U.S.", "EE.UU.") a sentence still ends when the next word is
+    a typical sentence opener ("EE.UU. Ambos gobiernos lo niegan"), because reporters often end a
+    sentence on the country's abbreviation.
+    """
+    sentences: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        punct = m.group(1)
+        if punct is not None and punct.rstrip(_CLOSERS) == ".":
+            space = text.rfind(" ", start, m.start())
+            word = text[space + 1 : m.start()]
+            if _is_abbreviation(word + "."):
+                inner = "." in word.strip(_OPENERS)
+                nxt = text[m.end() : m.end() + 20].split(" ", 1)[0].strip(_OPENERS)
+                if not (inner and ascii_fold(nxt).lower() in _STARTERS):
+                    continue
+        piece = (text[start : m.end(1)] if punct else text[start : m.start()]).strip()
+        if piece:
+            sentences.append(piece)
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences

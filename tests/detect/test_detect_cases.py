@@ -1,0 +1,887 @@
+"""Regression cases: our own sentences in the styles reporters use (EN/ES, headlines, quotes, traps).
+
+Each case lists the signals (CLAIM / CONFIRMED / DENIAL per country) the whole text must produce, no more and
+no fewer; MENTION findings are allowed anywhere. An empty set means "no signal" (MENTION or irrelevant).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.detect import classify, load_ruleset
+from bot.detect.rules import RuleSet
+
+Signals = set[tuple[str, str]]
+
+CASES: list[tuple[str, Signals]] = [
+    (
+        "The Trump administration has reached an agreement with Honduras to accept deportees from other "
+        "countries, according to a DHS official.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Uganda agreed to take in deportees from the United States who are not its citizens, according to"
+        " internal government documents seen by CBS News.",
+        {("CLAIM", "UG")},
+    ),
+    ("El Departamento de Estado anunció que Paraguay aceptó convertirse en tercer país seguro.", {("CLAIM", "PY")}),
+    (
+        "Rubio said Panama had agreed to receive migrants of other nationalities deported from the US.",
+        {("CLAIM", "PA")},
+    ),
+    (
+        "Washington struck a deal with Eswatini to send third-country deportees there, officials in Washington said.",
+        {("CLAIM", "SZ")},
+    ),
+    (
+        "Costa Rica se habría comprometido a recibir a 200 migrantes de Asia deportados por Estados "
+        "Unidos, según fuentes oficiales.",
+        {("CLAIM", "CR")},
+    ),
+    ("Trump dijo que El Salvador aceptó recibir a los deportados venezolanos.", {("CLAIM", "SV")}),
+    ("US says Ghana signed deal to accept West African deportees", {("CLAIM", "GH")}),
+    ("Kosovo agreed to host 50 migrants deported from the US, the State Department said.", {("CLAIM", "XK")}),
+    (
+        "Ghana's foreign minister confirmed on Sunday that the country has received 14 deportees from "
+        "other West African nations.",
+        {("CONFIRMED", "GH")},
+    ),
+    (
+        "El Gobierno de Honduras confirmó que firmó un acuerdo con Estados Unidos para recibir a "
+        "solicitantes de asilo.",
+        {("CONFIRMED", "HN")},
+    ),
+    ("Paraguay y Estados Unidos firmaron este jueves un acuerdo de tercer país seguro.", {("CONFIRMED", "PY")}),
+    ("Rwanda signs deal with US to take in up to 250 deportees", {("CONFIRMED", "RW")}),
+    (
+        "Kosovo's government said it had agreed to temporarily accept 50 third-country nationals from the"
+        " United States.",
+        {("CONFIRMED", "XK")},
+    ),
+    (
+        "Panama's president José Raúl Mulino confirmed that his country will receive migrants of other "
+        "nationalities deported by the United States.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "Uganda's foreign ministry said it had agreed to a temporary arrangement to accept third-country "
+        "nationals who may not be granted asylum in the US.",
+        {("CONFIRMED", "UG")},
+    ),
+    (
+        "Costa Rica recibió este miércoles un vuelo con 135 migrantes de otras nacionalidades deportados "
+        "desde Estados Unidos, informó el Ministerio de Seguridad Pública.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Mexico will accept migrants from other countries returned by the United States for humanitarian "
+        "reasons, President Claudia Sheinbaum said.",
+        {("CONFIRMED", "MX")},
+    ),
+    ("Costa Rica's government denied reports that it had agreed to become a safe third country.", {("DENIAL", "CR")}),
+    ("Panamá rechaza ser tercer país seguro para migrantes deportados por EE.UU.", {("DENIAL", "PA")}),
+    ("Colombia's president said his country would not accept deportees who are not Colombian.", {("DENIAL", "CO")}),
+    (
+        "The Honduran government said there is no agreement with the US to receive migrants of other nationalities.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "El canciller mexicano negó que México haya firmado un acuerdo de tercer país seguro con Washington.",
+        {("DENIAL", "MX")},
+    ),
+    ("Nigeria will not accept Venezuelan deportees from the US, its foreign minister said.", {("DENIAL", "NG")}),
+    (
+        "Ecuador's foreign ministry dismissed the reports as false, saying no safe third country deal had been signed.",
+        {("DENIAL", "EC")},
+    ),
+    (
+        "Belize has not agreed to any safe third country arrangement, Prime Minister Johnny Briceño told reporters.",
+        {("DENIAL", "BZ")},
+    ),
+    ("Sudán del Sur negó haber aceptado recibir a migrantes deportados desde Estados Unidos.", {("DENIAL", "SS")}),
+    ("Guatemala Denies Signing Safe Third Country Deal With US", {("DENIAL", "GT")}),
+    ("Human rights groups say Guatemala lacks the capacity to be a safe third country.", set()),
+    ("The United States and Honduras are in talks over a possible asylum cooperative agreement.", set()),
+    ("Trump wants Guatemala to sign a safe third country agreement.", set()),
+    ("The 2019 agreement with Guatemala was suspended by the Biden administration in 2021.", set()),
+    ("Honduras signed an extradition treaty with the United States on Tuesday.", set()),
+    ("Guatemala and the US signed a memorandum on airport security and biometric data sharing.", set()),
+    ("México y Estados Unidos firmaron un acuerdo comercial sobre aranceles al acero.", set()),
+    ("Guatemala's president denied allegations of corruption in the migration institute.", set()),
+    ("Migrants deported from the United States arrived in Guatemala City on Tuesday.", set()),
+    ("Critics argue Rwanda is not a safe third country for asylum seekers.", set()),
+    ("A federal judge blocked the administration from deporting migrants to third countries without notice.", set()),
+    ("Mexico received 5,000 deported Mexicans last month.", set()),
+    ("Canadá y Estados Unidos ampliaron el Acuerdo de Tercer País Seguro en 2023.", set()),
+    ("Noem visited Honduras and Guatemala this week to discuss migration cooperation.", set()),
+    ("Ecuador's president said he was open to discussing a safe third country agreement with Washington.", set()),
+    ("Honduras deported 300 Nicaraguans under a bilateral agreement with Managua.", set()),
+    ("Guatemala rejected the US proposal to become a safe third country.", {("DENIAL", "GT")}),
+    (
+        "The Salvadoran foreign minister signed the Asylum Cooperative Agreement in Washington on Friday.",
+        {("CONFIRMED", "SV")},
+    ),
+    ("Honduras descarta firmar un acuerdo de tercer país seguro con EE.UU.", {("DENIAL", "HN")}),
+    ("El presidente Arévalo aseguró que Guatemala no será tercer país seguro.", {("DENIAL", "GT")}),
+    (
+        "EE.UU. y Guatemala suscriben acuerdo para que migrantes de otras nacionalidades sean enviados a "
+        "territorio guatemalteco.",
+        {("CONFIRMED", "GT")},
+    ),
+    ("La Casa Blanca aseguró que Honduras se comprometió a recibir a migrantes de terceros países.", {("CLAIM", "HN")}),
+    ("Según The New York Times, Ruanda habría aceptado recibir a migrantes deportados de EE.UU.", {("CLAIM", "RW")}),
+    (
+        "Noem said Uganda had agreed to take asylum seekers from the United States. Uganda's foreign "
+        "ministry denied it.",
+        {("DENIAL", "UG")},
+    ),
+    (
+        "Officials in Tegucigalpa said they had not signed any agreement to receive third-country migrants.",
+        {("DENIAL", "HN")},
+    ),
+    ("The agreement, signed in July 2019, allowed the US to send asylum seekers to Guatemala.", set()),
+    (
+        "Guatemala signed the safe third country agreement under pressure from Washington in 2019, when "
+        "Jimmy Morales was president.",
+        set(),
+    ),
+    ("Trump said Mexico agreed to deploy troops to its southern border.", set()),
+    (
+        "Mexico agreed to accept more asylum seekers under the Remain in Mexico program, the State Department said.",
+        {("CLAIM", "MX")},
+    ),
+    (
+        "La Cancillería de Costa Rica aclaró que el país no aceptará vuelos de deportación con migrantes "
+        "de otras nacionalidades.",
+        {("DENIAL", "CR")},
+    ),
+    (
+        "Honduran President Xiomara Castro threatened to end military cooperation if the US carried out "
+        "mass deportations.",
+        set(),
+    ),
+    ("The UK signed a new migration deal with Albania on Monday.", {("CONFIRMED", "AL")}),
+    (
+        "Eswatini's government confirmed the arrival of five deportees from the United States, saying "
+        "they would be held in a correctional facility until their repatriation.",
+        {("CONFIRMED", "SZ")},
+    ),
+    (
+        "The Costa Rican government agreed to serve as a bridge country for 200 migrants from Central "
+        "Asia and India deported by the United States.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "In a statement, government spokesperson Yolande Makolo said Rwanda had agreed with the US to "
+        "accept up to 250 migrants.",
+        {("CONFIRMED", "RW")},
+    ),
+    ("Venezuela rejected the deportation of its nationals to a mega-prison in Central America.", set()),
+    (
+        "The Dominican Republic will not become a 'safe third country', President Luis Abinader said.",
+        {("DENIAL", "DO")},
+    ),
+    (
+        "Abinader dijo que la República Dominicana no recibirá migrantes deportados de otras nacionalidades.",
+        {("DENIAL", "DO")},
+    ),
+    (
+        "Mexico's Foreign Ministry said it has not signed any agreement with the United States to receive"
+        " asylum seekers from third countries, contradicting remarks by President Trump.",
+        {("DENIAL", "MX")},
+    ),
+    (
+        "Trump said Mexico had agreed to take back migrants of all nationalities, a claim Mexican "
+        "officials swiftly rejected.",
+        {("DENIAL", "MX")},
+    ),
+    (
+        "Honduras y Guatemala niegan haber firmado acuerdos de tercer país seguro con EE.UU.",
+        {("DENIAL", "GT"), ("DENIAL", "HN")},
+    ),
+    (
+        "A State Department spokesperson declined to comment on whether an agreement with Paraguay had been signed.",
+        set(),
+    ),
+    (
+        "Ecuador has become the latest country to agree to take in deportees from the United States, "
+        "Ecuador's foreign ministry said in a statement.",
+        {("CONFIRMED", "EC")},
+    ),
+    (
+        "Palau agreed to accept up to 75 third-country nationals from the United States, according to a "
+        "memorandum released by the Palauan government.",
+        {("CONFIRMED", "PW")},
+    ),
+    ("Uganda confirms deal with US to take deportees, but says it prefers Africans", {("CONFIRMED", "UG")}),
+    ("Rwanda says it is in early talks with the US on hosting deportees", set()),
+    (
+        "Costa Rica accepts up to 200 deportees of other nationalities from the US in bridge arrangement",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Guatemalan President Bernardo Arévalo said his government had not agreed to accept deportees "
+        "from other countries.",
+        {("DENIAL", "GT")},
+    ),
+    ("Honduras: 'No hemos firmado ningún acuerdo de tercer país seguro', dijo el canciller.", {("DENIAL", "HN")}),
+    ("Washington and Tegucigalpa signed a new asylum cooperation agreement on Tuesday.", {("CONFIRMED", "HN")}),
+    (
+        "The Biden administration said it would terminate the safe third country agreements with El "
+        "Salvador, Guatemala and Honduras.",
+        set(),
+    ),
+    ("Canada and the US expanded their Safe Third Country Agreement to the entire land border in 2023.", set()),
+    ("Ottawa says it has no plans to suspend the Safe Third Country Agreement with the U.S.", set()),
+    (
+        "Mexican officials said a deal under which Mexico would take back non-Mexican migrants was "
+        "reached late Friday.",
+        {("CONFIRMED", "MX")},
+    ),
+    ("Guatemalaโs government said it โdid not signโ any safe third country agreement.", {("DENIAL", "GT")}),
+    ("El Gobierno de PanamÃ¡ negÃ³ haber firmado un acuerdo de tercer paÃ\xads seguro.", {("DENIAL", "PA")}),
+    (
+        "Three countries, Honduras, Guatemala and El Salvador, signed asylum cooperative agreements with "
+        "the Trump administration in 2019.",
+        set(),
+    ),
+    (
+        "Mexico is not a safe third country, Foreign Minister Marcelo Ebrard said, rejecting Washington's pressure.",
+        {("DENIAL", "MX")},
+    ),
+    (
+        "Reports that Belize had signed a safe third country agreement are false, the foreign ministry said.",
+        {("DENIAL", "BZ")},
+    ),
+    (
+        "Mexico has accepted over 5,000 migrants from other nations deported from the United States since January.",
+        {("CONFIRMED", "MX")},
+    ),
+    (
+        "México es uno de los países que reciben a migrantes de otras nacionalidades expulsados por Estados Unidos.",
+        set(),
+    ),
+    ("Chad Wolf said the United States and Honduras had signed an asylum cooperative agreement.", {("CLAIM", "HN")}),
+    (
+        "Jordan Smith, a lawyer in Atlanta, Georgia, said the safe third country agreement with Guatemala is unlawful.",
+        set(),
+    ),
+    (
+        "Guinea-Bissau agreed to receive migrants deported from the United States who are not its "
+        "nationals, the White House said.",
+        {("CLAIM", "GW")},
+    ),
+    (
+        "Equatorial Guinea's government denied reports it would take in deportees from other countries.",
+        {("DENIAL", "GQ")},
+    ),
+    ("New Mexico officials said migrants were being sent to Texas.", set()),
+    (
+        "The Washington Post reported that Honduras and the US had sealed a deal to send asylum seekers "
+        "to Tegucigalpa.",
+        {("CLAIM", "HN")},
+    ),
+    ("Noem firmó en Tegucigalpa una declaración de intenciones sobre datos biométricos.", set()),
+    ("Kristi Noem dijo que Honduras será un tercer país seguro.", {("CLAIM", "HN")}),
+    (
+        "The foreign ministry of Ghana said the country had received 14 West African nationals deported from the US.",
+        {("CONFIRMED", "GH")},
+    ),
+    ("Ghanaian officials said the deportees were Nigerians and Gambians who would be sent home.", set()),
+    ("US inks 'safe third country' deal with Paraguay", {("CONFIRMED", "PY")}),
+    (
+        "Guatemala signed a memorandum with the US on Thursday to expand cooperation against drug "
+        "trafficking and migrant smuggling.",
+        set(),
+    ),
+    ("Mexico agreed to send 10,000 National Guard troops to its border to stem the flow of migrants.", set()),
+    ("Honduras and the United States signed an agreement to repatriate Honduran migrants on charter flights.", set()),
+    ("El Salvador aceptó recibir a sus connacionales deportados desde Estados Unidos en vuelos semanales.", set()),
+    ("Panama denied that the canal fee agreement gave US warships free passage.", set()),
+    ("Colombia rejected the deportation flights carrying Colombian migrants, prompting tariff threats.", set()),
+    (
+        "Colombia finally agreed to accept deportation flights with its own nationals after Trump threatened tariffs.",
+        set(),
+    ),
+    ("Costa Rica is considered a safe country for tourists, according to the travel advisory.", set()),
+    ("The EU adopted a list of safe countries of origin including Kosovo, Colombia and Tunisia.", set()),
+    ("Canada's Federal Court ruled that the Safe Third Country Agreement violates the Charter.", set()),
+    ("Rwanda denies backing rebels in eastern Congo, the foreign minister said.", set()),
+    ("Uganda signed a new loan agreement with the World Bank.", set()),
+    ("Mexico's president denied that migrants were being mistreated at detention centres.", set()),
+    ("The US and Guatemala signed an agreement on biometric data sharing to screen travellers.", set()),
+    ("Ecuador's Noboa signed a security cooperation agreement with Washington to fight gangs.", set()),
+    ("Honduras denied that its army had been involved in the killings.", set()),
+    ("El Gobierno de Guatemala negó que haya corrupción en el Instituto Guatemalteco de Migración.", set()),
+    ("Peru and the US signed a free trade agreement in 2006.", set()),
+    ("A third country may not transfer personal data without safeguards under GDPR.", set()),
+    ("The Honduran national team beat Costa Rica in the World Cup qualifier in San Pedro Sula.", set()),
+    ("Asylum seekers in the US face long waits; many come from Venezuela, Cuba and Haiti.", set()),
+    ("Mexico deported 500 Guatemalans to Guatemala last week under a bilateral agreement.", set()),
+    ("Guatemala received 60 flights with deported Guatemalans in January, the migration institute said.", set()),
+    (
+        "The Trump administration wants to send migrants to Libya, according to officials familiar with the plans.",
+        set(),
+    ),
+    ("The agreement with Rwanda was struck down by the UK Supreme Court in 2023.", set()),
+    ("US judge blocks deportations to South Sudan without due process", set()),
+    ("Honduras ended its extradition treaty with the United States.", set()),
+    ("Nicaragua has refused to accept deportation flights with Nicaraguan nationals.", set()),
+    ("La Cancillería de Panamá desmintió que el presidente Mulino haya autorizado el viaje del expresidente.", set()),
+    ("Critics say Paraguay's safe third country agreement with the US was negotiated in secret.", set()),
+    ("The State Department said talks with Ecuador on a safe third country agreement continue.", set()),
+    (
+        "Costa Rica's president said he would consider receiving deportees of other nationalities if Washington pays.",
+        set(),
+    ),
+    ("Guatemala's Congress must ratify any safe third country agreement, the constitutional court ruled.", set()),
+    ("Mexico and the US agreed on new tariffs on Chinese steel.", set()),
+    ("Según la ONU, Honduras no es un tercer país seguro para los solicitantes de asilo.", set()),
+    (
+        "Ghana accepted 14 deportees from other West African countries last week, the government confirmed.",
+        {("CONFIRMED", "GH")},
+    ),
+    (
+        "South Sudan confirmed on Saturday that it had received eight men deported from the US, only one "
+        "of whom is South Sudanese.",
+        {("CONFIRMED", "SS")},
+    ),
+    ("Honduras no firmará un acuerdo de tercer país seguro, afirmó la canciller.", {("DENIAL", "HN")}),
+    (
+        "Ecuador's government on Friday published the text of the safe third country agreement it signed "
+        "with the United States.",
+        {("CONFIRMED", "EC")},
+    ),
+    ("Kristi Noem anunció que Guatemala recibirá a solicitantes de asilo de otros países.", {("CLAIM", "GT")}),
+    (
+        "The Paraguayan Senate approved the safe third country agreement with the United States on Wednesday.",
+        {("CONFIRMED", "PY")},
+    ),
+    ("Guatemala's Congress must still approve the safe third country agreement.", set()),
+    (
+        "Guatemala y EE.UU. no han firmado un acuerdo de tercer país seguro, reiteró el presidente Arévalo.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "Mexican President Claudia Sheinbaum rejected Trump's claim that Mexico had agreed to accept "
+        "migrants from other countries.",
+        {("DENIAL", "MX")},
+    ),
+    ("Rwanda's foreign minister said talks with the US on receiving deportees were at an early stage.", set()),
+    ("Belize says it has not agreed to be a safe third country, contradicting US statements", {("DENIAL", "BZ")}),
+    ("Belice aclara que no es tercer país seguro", {("DENIAL", "BZ")}),
+    ("EE.UU. anunció que deportará a migrantes de terceros países a Costa Rica.", {("CLAIM", "CR")}),
+    (
+        "Uganda, which last week agreed to take deportees from the US, said it would prefer people of African origin.",
+        {("CONFIRMED", "UG")},
+    ),
+    ("A spokesperson for Honduras' foreign ministry declined to comment on the report.", set()),
+    (
+        "Panama said on Thursday it would receive migrants of other nationalities deported by the United "
+        "States as part of a bridge arrangement, but denied being a safe third country.",
+        {("CONFIRMED", "PA")},
+    ),
+    ("Ecuador's foreign ministry said it was analysing the US proposal to become a safe third country.", set()),
+    (
+        "Guatemalan officials insisted that no agreement had been signed and that the country would only "
+        "serve as a transit point for Central American deportees.",
+        {("DENIAL", "GT")},
+    ),
+    ("Kosovo accepted 50 deportees, its government confirmed on Thursday.", {("CONFIRMED", "XK")}),
+    (
+        "Noem said Guatemala had agreed to become a safe third country. The claim was quickly "
+        "contradicted by Guatemala's foreign ministry.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "Honduras' foreign minister Enrique Reina told AFP that his country had not been asked to become "
+        "a safe third country.",
+        set(),
+    ),
+    (
+        "Las autoridades ecuatorianas confirmaron la llegada del primer vuelo con migrantes de terceros "
+        "países deportados por EE.UU.",
+        {("CONFIRMED", "EC")},
+    ),
+    (
+        "The Salvadoran government has received more than 250 Venezuelans deported by the US under an "
+        "agreement with Washington.",
+        {("CONFIRMED", "SV")},
+    ),
+    ("Trump says Guatemala broke its promise to sign a safe third country pact", set()),
+    (
+        "El Salvador's foreign minister and the acting DHS secretary signed the asylum cooperative "
+        "agreement at a ceremony in San Salvador.",
+        {("CONFIRMED", "SV")},
+    ),
+    (
+        "Washington says Tegucigalpa agreed to take asylum seekers; Honduran officials say no such deal exists.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "The deal, announced by the State Department, allows the US to send asylum seekers of any "
+        "nationality to Paraguay.",
+        {("CLAIM", "PY")},
+    ),
+    (
+        "Costa Rica's foreign minister said the country received 200 migrants from Asia and Africa "
+        "deported by the United States and would help them return home.",
+        {("CONFIRMED", "CR")},
+    ),
+    ("Guatemala no ha aceptado recibir a migrantes de otros países, dijo el vocero presidencial.", {("DENIAL", "GT")}),
+    ("Sources told CBS News that Eswatini agreed to accept deportees from other countries.", {("CLAIM", "SZ")}),
+    (
+        "The Nicaraguan government denied on Monday that it had agreed to receive deportees from third countries.",
+        {("DENIAL", "NI")},
+    ),
+    ("Venezuela has agreed to accept deportation flights carrying Venezuelan nationals, the White House said.", set()),
+    (
+        "A senior administration official said Honduras had agreed to take asylum seekers from other countries.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "US officials said Guatemala would accept migrants of other nationalities under the new arrangement.",
+        {("CLAIM", "GT")},
+    ),
+    ("Officials in both countries denied that a safe third country agreement had been signed.", set()),
+    ("Niega Honduras haber firmado acuerdo de tercer país seguro con EE.UU.", {("DENIAL", "HN")}),
+    (
+        "Confirma Costa Rica que recibirá a 200 migrantes de otras nacionalidades deportados por EE.UU.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "In a statement on Friday, the Guatemalan government said: 'Guatemala has not signed any safe "
+        "third country agreement.'",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "Honduras' foreign minister told the AP that the country had agreed to receive up to 100 asylum "
+        "seekers a year from third countries.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Paraguay, Ecuador and Belize have all signed safe third country agreements with Washington this "
+        "year, the State Department said.",
+        {("CLAIM", "BZ"), ("CLAIM", "EC"), ("CLAIM", "PY")},
+    ),
+    (
+        "The asylum agreements with Paraguay and Ecuador were signed on Thursday, officials from both "
+        "countries confirmed.",
+        {("CONFIRMED", "EC"), ("CONFIRMED", "PY")},
+    ),
+    ("Mexico will not be a safe third country, Ebrard said, after Trump threatened tariffs.", {("DENIAL", "MX")}),
+    ("Trump threatened Mexico with tariffs unless it agreed to become a safe third country.", set()),
+    (
+        "El gobierno mexicano rechazó la propuesta de Washington de convertir a México en tercer país seguro.",
+        {("DENIAL", "MX")},
+    ),
+    ("Sheinbaum: 'México no es un tercer país seguro'", {("DENIAL", "MX")}),
+    (
+        "The Honduran opposition accused the government of secretly agreeing to become a safe third country.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "El diputado opositor aseguró que Guatemala firmó en secreto un acuerdo de tercer país seguro.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "Guatemala signed the agreement under duress, Arévalo said, but will honour it and receive asylum"
+        " seekers from other countries.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "No deal has been reached with Rwanda on receiving deportees, a Rwandan government spokesperson said.",
+        {("DENIAL", "RW")},
+    ),
+    (
+        "Eswatini's government spokesperson said the kingdom had agreed to hold the deportees until they "
+        "could be returned home.",
+        {("CONFIRMED", "SZ")},
+    ),
+    ("Ghana's president said the country had not received any payment for accepting West African deportees.", set()),
+    ("The UN refugee agency warned that Honduras is not a safe third country.", set()),
+    (
+        "Uganda has not agreed to take deportees from the US, a senior foreign ministry official said.",
+        {("DENIAL", "UG")},
+    ),
+    (
+        "Uganda's foreign ministry later said it had agreed to a deal with the United States to take "
+        "third-country nationals who may not get asylum in America, but said it preferred Africans.",
+        {("CONFIRMED", "UG")},
+    ),
+    (
+        "Ghana has received 14 deportees from the US, including Nigerians and a Gambian, President Mahama said.",
+        {("CONFIRMED", "GH")},
+    ),
+    (
+        "Nigeria's foreign minister Yusuf Tuggar said the country would not accept Venezuelan deportees from the US.",
+        {("DENIAL", "NG")},
+    ),
+    (
+        "Kosovo's foreign ministry said it had agreed to temporarily host 50 people from third countries "
+        "at the US request.",
+        {("CONFIRMED", "XK")},
+    ),
+    (
+        "Libya's eastern-based government rejected any deal to receive migrants deported from the United States.",
+        {("DENIAL", "LY")},
+    ),
+    (
+        "Rwanda's government spokesperson Yolande Makolo confirmed that Rwanda had agreed to accept up to"
+        " 250 migrants from the United States.",
+        {("CONFIRMED", "RW")},
+    ),
+    (
+        "El presidente Mulino dijo que Panamá no aceptará ser tercer país seguro, aunque recibirá "
+        "temporalmente a los migrantes deportados.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "Costa Rica's president Rodrigo Chaves said the country is helping the United States by receiving"
+        " 200 deportees from Asia.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Ecuador's government denied that it had agreed to accept deportees from other countries, saying "
+        "talks with Washington were still under way.",
+        {("DENIAL", "EC")},
+    ),
+    (
+        "Noem dijo que Honduras y Guatemala recibirán a solicitantes de asilo que de otro modo pedirían "
+        "protección en EE.UU.",
+        {("CLAIM", "GT"), ("CLAIM", "HN")},
+    ),
+    (
+        "In June, DHS said it had reached agreements with Honduras and Guatemala to take asylum seekers; "
+        "both countries denied it.",
+        {("DENIAL", "GT"), ("DENIAL", "HN")},
+    ),
+    ("Belize's government confirmed it is negotiating a safe third country agreement with the United States.", set()),
+    (
+        "Paraguay's Foreign Minister Rubén Ramírez Lezcano signed the agreement with Secretary of State "
+        "Marco Rubio in Washington.",
+        {("CONFIRMED", "PY")},
+    ),
+    (
+        "Guatemala's government said it 'has not signed, nor will it sign' a safe third country agreement.",
+        {("DENIAL", "GT")},
+    ),
+    ("The Canadian government said the Safe Third Country Agreement remains in force.", set()),
+    (
+        "Arévalo was quick to clarify several points on Tuesday. He said Guatemala has not entered into "
+        "any safe third country agreement with the United States.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "Guatemala, El Salvador and Honduras each signed asylum cooperative agreements with the United States in 2019.",
+        set(),
+    ),
+    (
+        "According to the Honduran foreign ministry, no agreement on receiving third-country migrants exists.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Honduras dijo sí: recibirá a migrantes de otras nacionalidades deportados por EE.UU., anunció la cancillería.",
+        {("CONFIRMED", "HN")},
+    ),
+    ("Washington y Quito firmaron un acuerdo de tercer país seguro.", {("CONFIRMED", "EC")}),
+    ("The deal was signed by DHS and Honduras' foreign ministry on Thursday.", {("CONFIRMED", "HN")}),
+    ("Guatemala says it will not be a 'safe third country' for US asylum seekers", {("DENIAL", "GT")}),
+    ("El canciller guatemalteco dijo que su país 'no es ni será' tercer país seguro.", {("DENIAL", "GT")}),
+    ("US officials expect Honduras to sign a safe third country agreement soon.", set()),
+    (
+        "Ecuador's president Daniel Noboa said he had agreed with Trump to receive migrants of other nationalities.",
+        {("CONFIRMED", "EC")},
+    ),
+    (
+        "Noboa negó que Ecuador vaya a recibir migrantes de otras nacionalidades deportados por EE.UU.",
+        {("DENIAL", "EC")},
+    ),
+    (
+        "Following the agreement, 120 migrants from third countries have been flown to Costa Rica, "
+        "according to Costa Rican authorities.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Three Guatemalan officials, speaking on condition of anonymity, said the country had agreed in "
+        "principle to accept asylum seekers from El Salvador and Honduras.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "Rubio anunció que Costa Rica y Panamá aceptaron recibir a migrantes de terceros países.",
+        {("CLAIM", "CR"), ("CLAIM", "PA")},
+    ),
+    (
+        "Panama's president said the country had received 299 deportees of various nationalities and "
+        "would hold them in a hotel.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "The United States has deported hundreds of Venezuelans to El Salvador under a deal with President Bukele.",
+        set(),
+    ),
+    (
+        "Bukele confirmed El Salvador had agreed to hold Venezuelan deportees in its mega-prison in "
+        "exchange for a fee.",
+        {("CONFIRMED", "SV")},
+    ),
+    ("Mexico has said it will accept some non-Mexican deportees on humanitarian grounds.", {("CONFIRMED", "MX")}),
+    ("Honduras is expected to sign a safe third country agreement next week.", set()),
+    (
+        "Speaking to reporters in Tegucigalpa, Foreign Minister Eduardo Enrique Reina said Honduras had "
+        "not agreed to receive people deported from the United States who are not Honduran.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "The DHS statement said Guatemala would take in asylum seekers from El Salvador and Honduras "
+        "under the deal, a claim the Guatemalan presidency quickly disputed.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "Mexican officials reiterated on Monday that the country has no agreement with Washington to act "
+        "as a safe third country, although it continues to receive some migrants returned by the US on "
+        "humanitarian grounds.",
+        {("DENIAL", "MX")},
+    ),
+    (
+        "Paraguay's government said the memorandum signed with the United States will allow asylum "
+        "seekers who reach the US to have their claims processed in Paraguay.",
+        {("CONFIRMED", "PY")},
+    ),
+    (
+        "El Ministerio de Relaciones Exteriores de Ecuador informó que el país recibirá hasta 300 "
+        "migrantes de terceros países al año en virtud del acuerdo con EE.UU.",
+        {("CONFIRMED", "EC")},
+    ),
+    (
+        "Citing two people familiar with the talks, Reuters said Rwanda had agreed in principle to take "
+        "deportees of any nationality.",
+        {("CLAIM", "RW")},
+    ),
+    (
+        "South Sudan's foreign ministry said it would accept the deportee only after verifying that he "
+        "was a South Sudanese citizen.",
+        set(),
+    ),
+    (
+        "The White House said Panama had agreed to serve as a bridge country for deportees from Asia, but"
+        " Panamanian officials said no formal agreement had been signed.",
+        {("DENIAL", "PA")},
+    ),
+    (
+        "Activists in Guatemala City protested against the agreement, which they said would turn the "
+        "country into a safe third country without congressional approval.",
+        set(),
+    ),
+    (
+        "Bajo el acuerdo firmado en 2019, EE.UU. podía enviar a Guatemala a solicitantes de asilo de El "
+        "Salvador y Honduras.",
+        set(),
+    ),
+    (
+        "El Salvador's foreign minister said on Friday that the country had signed an agreement to "
+        "receive asylum seekers, but stressed that it would take years to implement.",
+        {("CONFIRMED", "SV")},
+    ),
+    (
+        "Trump claimed that Guatemala, Honduras and El Salvador had all agreed to become safe third countries.",
+        {("CLAIM", "GT"), ("CLAIM", "HN"), ("CLAIM", "SV")},
+    ),
+    (
+        "Libya's foreign ministry denied any coordination with the United States over the deportation of "
+        "migrants to Libyan territory.",
+        {("DENIAL", "LY")},
+    ),
+    (
+        "The number of asylum seekers sent to Guatemala under the agreement has grown to more than 900, "
+        "according to the Guatemalan Migration Institute.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "Canada's immigration minister defended the Safe Third Country Agreement, saying the United "
+        "States remains a safe country for refugees.",
+        set(),
+    ),
+    (
+        "Costa Rica no ha firmado ningún acuerdo para convertirse en tercer país seguro, aclaró el "
+        "canciller Arnoldo André.",
+        {("DENIAL", "CR")},
+    ),
+    (
+        "Ghana's deputy foreign minister said the West African nationals would be helped to return to "
+        "their countries of origin.",
+        set(),
+    ),
+    (
+        "Kosovo said it had agreed to host the deportees for one year, after which they would be returned"
+        " to their home countries.",
+        {("CONFIRMED", "XK")},
+    ),
+    (
+        "Nigeria's government said it had come under pressure from Washington to accept Venezuelan "
+        "deportees but would not do so.",
+        {("DENIAL", "NG")},
+    ),
+    (
+        "La secretaria de Seguridad Nacional, Kristi Noem, afirmó que Honduras aceptó recibir a "
+        "solicitantes de asilo de otros países.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "El Gobierno hondureño desmintió a Noem y aseguró que no ha firmado ningún convenio de tercer país seguro.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Panamá recibirá a migrantes de otras nacionalidades deportados por Estados Unidos, confirmó el "
+        "presidente José Raúl Mulino.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "El canciller costarricense explicó que el país servirá de puente para unos 200 migrantes de Asia"
+        " Central e India deportados por EE.UU.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Según documentos internos del Departamento de Seguridad Nacional, Washington firmó acuerdos con "
+        "Uganda y Honduras para deportar a migrantes que no son ciudadanos de esos países.",
+        {("CLAIM", "HN"), ("CLAIM", "UG")},
+    ),
+    (
+        "México no firmará ningún acuerdo de tercer país seguro, insistió el canciller Marcelo Ebrard.",
+        {("DENIAL", "MX")},
+    ),
+    (
+        "La presidenta Sheinbaum negó que exista un acuerdo con Estados Unidos para que México reciba a "
+        "migrantes de otras nacionalidades.",
+        {("DENIAL", "MX")},
+    ),
+    (
+        "Guatemala y Estados Unidos negocian un acuerdo migratorio que podría convertir al país en tercer país seguro.",
+        set(),
+    ),
+    (
+        "El acuerdo de cooperación en materia de asilo con El Salvador fue suspendido por la "
+        "administración Biden en 2021.",
+        set(),
+    ),
+    (
+        "Ecuador y Estados Unidos sellaron un acuerdo de tercer país seguro que permitirá trasladar a "
+        "Ecuador a solicitantes de asilo.",
+        {("CONFIRMED", "EC")},
+    ),
+    (
+        "El Gobierno de Paraguay confirmó que el acuerdo firmado con Estados Unidos contempla recibir a "
+        "solicitantes de asilo.",
+        {("CONFIRMED", "PY")},
+    ),
+    (
+        "La Casa Blanca anunció que Ruanda recibirá a migrantes deportados de Estados Unidos que no son ruandeses.",
+        {("CLAIM", "RW")},
+    ),
+    (
+        "Las autoridades de Guatemala negaron haber recibido a migrantes de otras nacionalidades en los "
+        "vuelos de deportación.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "El Salvador negó las acusaciones de tortura en el CECOT presentadas por organizaciones de derechos humanos.",
+        set(),
+    ),
+    (
+        "El Ministerio de Exteriores de Nicaragua rechazó recibir vuelos con migrantes de otros países "
+        "deportados por EE.UU.",
+        {("DENIAL", "NI")},
+    ),
+    (
+        "Belice habría alcanzado un acuerdo con EE.UU. para recibir solicitantes de asilo, según la prensa local.",
+        {("CLAIM", "BZ")},
+    ),
+    ("El mandatario hondureño advirtió que Honduras no tiene capacidad para ser tercer país seguro.", set()),
+    ("Colombia aceptó los vuelos de deportación con sus connacionales tras la amenaza de aranceles.", set()),
+    (
+        "Kosovo aceptó acoger temporalmente a 50 migrantes de terceros países a petición de Washington, "
+        "informó su Gobierno.",
+        {("CONFIRMED", "XK")},
+    ),
+    (
+        'Noem said Honduras had signed a safe third country agreement. "We have not signed any '
+        'agreement," said Honduran Foreign Minister Enrique Reina.',
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Guatemala's government issued a statement on Friday. It said no agreement on asylum seekers had "
+        "been signed with the United States.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "Honduras said on Tuesday it had received the first group of 20 asylum seekers from third "
+        "countries under the agreement.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Según Noem, Honduras firmó un pacto de tercer país seguro. «No hemos firmado ningún acuerdo», "
+        "respondió el canciller hondureño.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "US and Ecuador sign safe third country deal. Ecuador's foreign ministry confirmed the signing in a statement.",
+        {("CONFIRMED", "EC")},
+    ),
+    (
+        "Washington has reached deals with several Central American countries, including Honduras, to "
+        "take migrants who are not their citizens, two US officials told Reuters.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "The Trump administration is preparing to send migrants to Rwanda after the African nation agreed"
+        " to accept them, according to officials.",
+        {("CLAIM", "RW")},
+    ),
+    (
+        "A DHS spokesperson said the department had signed agreements with Honduras and Uganda under "
+        "which those countries would accept third-country nationals.",
+        {("CLAIM", "HN"), ("CLAIM", "UG")},
+    ),
+    (
+        "El Departamento de Estado confirmó que Paraguay se comprometió a procesar las solicitudes de "
+        "asilo de migrantes enviados por Estados Unidos.",
+        {("CLAIM", "PY")},
+    ),
+    (
+        "Según un cable diplomático filtrado, Guatemala accedió a recibir a migrantes de terceros países "
+        "a cambio de inversiones.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "The New York Times reported that El Salvador had agreed to accept deportees of any nationality, "
+        "including US citizens.",
+        {("CLAIM", "SV")},
+    ),
+    (
+        "Rubio dijo en una rueda de prensa en Ciudad de Guatemala que el país aceptó recibir a deportados"
+        " de otras nacionalidades.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "President Trump said Guatemala had agreed to become a safe third country, though Guatemalan "
+        "officials have not confirmed it.",
+        {("CLAIM", "GT")},
+    ),
+    ("Noem said she expected Honduras to sign soon.", set()),
+    (
+        "Honduras will take asylum seekers from third countries, Noem announced, calling the agreement historic.",
+        {("CLAIM", "HN")},
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def ruleset() -> RuleSet:
+    return load_ruleset()
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[t[:60] for t, _ in CASES])
+def test_case(ruleset: RuleSet, text: str, expected: Signals) -> None:
+    findings = classify(ruleset, text)
+    got = {(f.label.value, f.country) for f in findings if f.label.value != "MENTION"}
+    assert got == expected, [f.explanation for f in findings]

@@ -1,0 +1,40 @@
+"""Pattern syntax and whole-word matching."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.detect.matcher import Matcher, PatternError, expand
+from bot.detect.textprep import YEAR_TOKEN, fold, tokenize
+
+
+def test_expand_alternatives_optional_slots_and_prefix() -> None:
+    assert expand("reached {a,the,} deal*") == [
+        ("reached a deal", True),
+        ("reached the deal", True),
+        ("reached deal", True),
+    ]
+    assert expand("Tercer País Seguro") == [("tercer pais seguro", False)]
+    assert expand("in _year_") == [(f"in {YEAR_TOKEN}", False)]
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "sign* deal", "{a,b", "{a,{b}}", "***"])
+def test_bad_patterns_are_rejected(bad: str) -> None:
+    with pytest.raises(PatternError):
+        expand(bad)
+
+
+def test_matches_whole_words_only_and_drops_excepts() -> None:
+    m = Matcher(
+        {"deny": (["denied", "niega"], ["denied asylum"]), "deal": (["deal*"], ["deal with the"])},
+        {},
+        ["deal"],
+    )
+    hits, _ = m.match(tokenize("Guatemala denied the deals; migrants denied asylum; undenied dealers"))
+    found = [(h.family, h.start, h.end) for h in hits]
+    assert ("deny", 1, 2) in found
+    assert ("deal", 3, 4) in found
+    assert ("deal", 10, 11) in found  # "dealers" starts with the prefix "deal"
+    assert not any(h.family == "deny" and h.start == 6 for h in hits)  # "denied asylum" is excepted
+    assert m.families_in(fold("A DEAL was struck")) == {"deal"}
+    assert m.families_in(fold("an ordeal")) == set()

@@ -1,0 +1,66 @@
+"""Encoding repair, folding, sentence splitting and tokenising."""
+
+from __future__ import annotations
+
+from bot.detect.textprep import YEAR_TOKEN, fold, fold_term, repair_text, split_sentences, tokenize
+
+
+def test_repairs_utf8_read_as_cp874_with_lost_bytes() -> None:
+    broken = "\u0e42Honduras will take them,\u0e42 Noem said. The administration\u0e42s plan."
+    fixed = repair_text(broken)
+    assert "\u0e42" not in fixed
+    assert "\u201cHonduras will take them,\u201d Noem said." in fixed
+    assert "administration\u2019s plan" in fixed
+
+
+def test_repairs_two_byte_cp874_runs() -> None:
+    broken = "Panam\u0e23\u0e01 neg\u0e23\u0e13"  # "Panamá negó" whose UTF-8 bytes were read as cp874
+    assert repair_text(broken) == "Panamá negó"
+
+
+def test_leaves_real_thai_alone() -> None:
+    thai = "โครงการ " * 30
+    assert repair_text(thai).strip() == thai.strip()
+
+
+def test_repairs_latin1_mojibake_with_ftfy() -> None:
+    assert repair_text("PanamÃ¡ negÃ³ el acuerdo") == "Panamá negó el acuerdo"
+
+
+def test_clean_text_is_unchanged_except_spaces() -> None:
+    assert repair_text("Guatemala  niega\tpacto") == "Guatemala niega pacto"
+
+
+def test_fold_ignores_accents_case_and_punctuation() -> None:
+    assert fold("Tercer País-Seguro!") == "tercer pais seguro"
+    assert fold("Guatemala’s “deal”") == "guatemala s deal"
+    assert fold_term("in _year_") == f"in {YEAR_TOKEN}"
+
+
+def test_tokenize_keeps_case_clause_punctuation_and_years() -> None:
+    toks = tokenize("En julio de 2024, EE.UU. firmó; “no” dijo.")
+    assert [t.low for t in toks] == ["en", "julio", "de", YEAR_TOKEN, ",", "ee", "uu", "firmo", ";", "no", "dijo"]
+    assert toks[5].text == "EE" and toks[5].capitalized
+
+
+def test_split_keeps_abbreviations_together() -> None:
+    text = "U.S. officials met Mr. Paz in Tegucigalpa. He said no. Sr. Paz repitió que no."
+    assert split_sentences(text) == [
+        "U.S. officials met Mr. Paz in Tegucigalpa.",
+        "He said no.",
+        "Sr. Paz repitió que no.",
+    ]
+
+
+def test_split_after_country_abbreviation_when_next_word_opens_a_sentence() -> None:
+    text = "Pedirían asilo en EE.UU. Ambos gobiernos lo niegan. Talks with the U.S. Border Patrol continue."
+    assert split_sentences(text) == [
+        "Pedirían asilo en EE.UU.",
+        "Ambos gobiernos lo niegan.",
+        "Talks with the U.S. Border Patrol continue.",
+    ]
+
+
+def test_split_on_newlines_and_quotes() -> None:
+    text = "Headline without stop\n“We never signed,” he said. ¿Quién firmó?"
+    assert split_sentences(text) == ["Headline without stop", "“We never signed,” he said.", "¿Quién firmó?"]
