@@ -69,11 +69,24 @@ class SecretFilter(logging.Filter):
         return text
 
 
+class _CurrentStderr:
+    """Writes to whatever sys.stderr is at the time, so a replaced or captured stderr never breaks logging."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+    def isatty(self) -> bool:
+        return sys.stderr.isatty()
+
+
 def setup_logging(
     level: str = "INFO", fmt: str = "auto", *, secrets: Iterable[str] = (), stream: TextIO | None = None
 ) -> None:
     """Configure the root logger once at startup (stderr; stdout is for alerts and command output)."""
-    out = stream or sys.stderr
+    out: TextIO = stream or _CurrentStderr()  # type: ignore[assignment]
     use_json = fmt == "json" or (fmt == "auto" and not out.isatty())
     handler = logging.StreamHandler(out)
     handler.setFormatter(JsonFormatter() if use_json else TextFormatter())
@@ -85,3 +98,4 @@ def setup_logging(
     root.setLevel(level.upper())
     for noisy in ("httpx", "httpcore", "apscheduler", "discord", "slack_bolt", "slack_sdk", "aiohttp"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
+    logging.getLogger("discord.client").setLevel(logging.ERROR)  # "voice not supported": we use no voice

@@ -28,6 +28,7 @@ _ACCEPT = ", ".join(
     )
 )
 _MAX_ERROR_CHARS = 200
+_MAX_DRAIN_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,9 @@ def make_client(limits: FetchLimits) -> httpx.AsyncClient:
         max_redirects=limits.max_redirects,
         timeout=_timeouts(limits),
         headers={"User-Agent": limits.user_agent, "Accept": _ACCEPT},
-        limits=httpx.Limits(max_connections=64, max_keepalive_connections=16, keepalive_expiry=30.0),
+        # Keep as many idle connections as may be open: with fewer, a busy cycle closes and reopens a
+        # connection for most fetches to a host that serves many feeds (~0.5 ms CPU each, measured).
+        limits=httpx.Limits(max_connections=64, max_keepalive_connections=64, keepalive_expiry=30.0),
     )
 
 
@@ -128,6 +131,17 @@ def _describe(exc: Exception, total: float) -> str:
     return f"{type(exc).__name__}: {_short(exc)}"
 
 
+async def _drain(resp: httpx.Response) -> None:
+    """Read a small unwanted body (a 304's is empty) so the connection goes back to the pool.
+
+    httpx closes a connection whose response was left unread; without this every 304 and every error page
+    cost a new TCP (and TLS) connection. A large or unsized body is left alone and its connection closed.
+    """
+    declared = resp.headers.get("content-length", "")
+    if resp.status_code == 304 or (declared.isdigit() and int(declared) <= _MAX_DRAIN_BYTES):
+        await resp.aread()
+
+
 class _Fetch:
     """State of one fetch so each exit path builds its FetchResult the same way."""
 
@@ -164,9 +178,11 @@ class _Fetch:
             etag = resp.headers.get("etag")
             last_modified = resp.headers.get("last-modified")
             if resp.status_code == 304:
+                await _drain(resp)
                 # Keep the validators we sent when a 304 omits them, so the caller's state is not wiped.
                 return self.done("not_modified", None, None, etag or sent[0], last_modified or sent[1])
             if not 200 <= resp.status_code < 300:
+                await _drain(resp)
                 retry_after = None
                 if resp.status_code in (429, 503):
                     retry_after = parse_retry_after(resp.headers.get("retry-after"))

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.errors import DeliveryError
+from bot.metrics import Metrics
 from bot.models import Alert
 from bot.store import Store
 from bot.store.timefmt import utcnow
@@ -50,10 +51,22 @@ def retry_delay(attempts: int, retry_after: float | None) -> float:
 class Outbox:
     """Routes new alerts to sinks and drains what is due."""
 
-    def __init__(self, store: Store, sinks: Sequence[Sink], *, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        store: Store,
+        sinks: Sequence[Sink],
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        metrics: Metrics | None = None,
+    ) -> None:
         self._store = store
         self._sinks = list(sinks)
         self._clock = clock
+        self._metrics = metrics
+
+    def add_sinks(self, sinks: Sequence[Sink]) -> None:
+        """Register sinks that start after the outbox (chat adapters); do it before polling starts."""
+        self._sinks.extend(sinks)
 
     @property
     def sinks(self) -> list[Sink]:
@@ -84,11 +97,15 @@ class Outbox:
             log.exception("sink raised unexpectedly", extra={"sink": sink.name, "alert_id": alert.id})
             return self._record_failure(sink, alert, f"{type(exc).__name__}: {exc}", None, False)
         self._store.mark_delivered(alert.id, sink.name, now=self._clock())
+        if self._metrics is not None:
+            self._metrics.alerts_sent.labels(sink=sink.name).inc()
         log.info("alert delivered", extra={"sink": sink.name, "alert_id": alert.id, "label": alert.label})
         return "delivered"
 
     def _record_failure(self, sink: Sink, alert: Alert, error: str, retry_after: float | None, permanent: bool) -> str:
         """Record the failure; returns "failed" (given up) or "retry" (rescheduled)."""
+        if self._metrics is not None:
+            self._metrics.alerts_failed.labels(sink=sink.name).inc()
         if permanent:
             attempts = self._store.mark_attempt_failed(alert.id, sink.name, error=error, retry_at=None)
             log.error(

@@ -1,0 +1,108 @@
+"""Startup: the one place that opens shared resources (store, HTTP client, rules) and wires services."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bot.config import Settings
+from bot.feeds.fetch import FetchLimits, make_client
+from bot.metrics import Metrics
+from bot.service.notify import Outbox, Sink
+from bot.service.poll import Poller
+from bot.service.query import LockedQuery, Query
+from bot.service.rulebook import RuleBook
+from bot.service.tracking import Tracker
+from bot.store import Store, open_store
+from bot.store.repo import FeedSpec
+from bot.tracker.baseline import load_baseline
+
+log = logging.getLogger(__name__)
+
+
+def fetch_limits(settings: Settings) -> FetchLimits:
+    """HTTP limits from the [http] section."""
+    return FetchLimits(
+        timeout=settings.http.timeout,
+        max_bytes=settings.http.max_bytes,
+        max_redirects=settings.http.max_redirects,
+        user_agent=settings.http.user_agent,
+    )
+
+
+def feed_specs(settings: Settings) -> list[FeedSpec]:
+    """The configured feeds as the store knows them."""
+    return [FeedSpec(f.name, f.url, settings.feed_interval(f), f.lang) for f in settings.feeds]
+
+
+def rule_paths(settings: Settings) -> list[Path] | None:
+    """Configured rule paths, or None for the packaged rules."""
+    return [Path(p) for p in settings.rules.paths] or None
+
+
+@dataclass
+class App:
+    """Everything a running bot shares; built by `open_app`, closed when it exits."""
+
+    settings: Settings
+    store: Store
+    client: httpx.AsyncClient
+    rulebook: RuleBook
+    outbox: Outbox
+    poller: Poller
+    tracker: Tracker
+    query: Query
+    chat_query: LockedQuery
+    metrics: Metrics
+    chat: list[Any] = field(default_factory=list)  # bot.chat.ChatPlatform, set by bot.chat.open_bot
+
+
+def open_store_for(settings: Settings) -> Store:
+    """Open the configured store and bring the feed table in line with the config."""
+    store = open_store(settings.store.path)
+    store.sync_feeds(feed_specs(settings))
+    return store
+
+
+def open_tracking(store: Store, outbox: Outbox) -> tuple[Tracker, Query]:
+    """Tracker with the reviewed baseline loaded (idempotent), and the query service over it."""
+    tracker = Tracker(store, outbox)
+    tracker.load_baseline(load_baseline())
+    return tracker, Query(store, tracker)
+
+
+@asynccontextmanager
+async def open_app(settings: Settings, *, sinks: Sequence[Sink]) -> AsyncIterator[App]:
+    """Open the store, HTTP client and rules once; close them in reverse order."""
+    rulebook = RuleBook(rule_paths(settings))
+    store = open_store_for(settings)
+    reader = open_store(settings.store.path)  # a second connection: chat answers may come from threads
+    limits = fetch_limits(settings)
+    client = make_client(limits)
+    try:
+        metrics = Metrics()
+        outbox = Outbox(store, sinks, metrics=metrics)
+        tracker, query = open_tracking(store, outbox)
+        chat_query = LockedQuery(Query(reader, Tracker(reader, outbox)))
+        poller = Poller(
+            store=store,
+            client=client,
+            limits=limits,
+            rulebook=rulebook,
+            outbox=outbox,
+            settings=settings.poll,
+            concurrency=settings.http.concurrency,
+            per_host=settings.http.per_host_concurrency,
+            on_findings=tracker.on_findings,
+        )
+        yield App(settings, store, client, rulebook, outbox, poller, tracker, query, chat_query, metrics)
+    finally:
+        await client.aclose()
+        reader.close()
+        store.close()

@@ -1,0 +1,198 @@
+"""Starting the chat adapters without letting one platform's outage stop the bot.
+
+Each configured route gets a `PendingSink` in the outbox at once, so alerts are routed and queued
+from the first poll. The adapter connects in the background (retrying with backoff); until it is up
+its deliveries fail as transient and wait in the outbox, so nothing is lost while Discord or Slack
+is unreachable, and the rest of the bot keeps polling and posting elsewhere.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from bot.app import App, open_app
+from bot.config import Settings, env_secret
+from bot.errors import ConfigError, DeliveryError
+from bot.models import Alert
+from bot.service.answers import QueryService
+from bot.service.notify import Sink
+
+log = logging.getLogger(__name__)
+
+RETRY_FIRST = 5.0
+RETRY_MAX = 300.0
+CHAT_CONNECT_TIMEOUT = 30.0
+
+
+class Adapter(Protocol):
+    """What bot/chat needs from a started adapter."""
+
+    def sinks(self) -> list[Sink]:
+        """One sink per route, in route order."""
+        ...
+
+    async def close(self) -> None:
+        """Disconnect."""
+        ...
+
+
+class PendingSink:
+    """Routes alerts for one chat route; delivers through the adapter's sink once it is connected."""
+
+    def __init__(self, name: str, labels: Sequence[str], countries: Sequence[str]) -> None:
+        self._name = name
+        self._labels = {label.upper() for label in labels}
+        self._countries = {c.upper() for c in countries}
+        self.target: Sink | None = None
+
+    @property
+    def name(self) -> str:
+        """Stable delivery identity, e.g. `discord:123`."""
+        return self._name
+
+    def accepts(self, *, kind: str, label: str, country: str | None) -> bool:
+        """The route's filters: feed-health notices everywhere, else labels and countries."""
+        if kind == "feed_health":
+            return True
+        if label.upper() not in self._labels:
+            return False
+        return not self._countries or (country is not None and country.upper() in self._countries)
+
+    async def send(self, alert: Alert) -> None:
+        """Deliver through the connected adapter, or ask the outbox to retry later."""
+        if self.target is None:
+            raise DeliveryError(f"{self._name}: not connected yet", retry_after=RETRY_FIRST)
+        await self.target.send(alert)
+
+
+def _names(prefix: str, keys: Sequence[str]) -> list[str]:
+    """`prefix:key`, with `#2`, `#3` for repeated keys (two routes into one channel)."""
+    seen: dict[str, int] = {}
+    names: list[str] = []
+    for key in keys:
+        seen[key] = seen.get(key, 0) + 1
+        names.append(f"{prefix}:{key}" if seen[key] == 1 else f"{prefix}:{key}#{seen[key]}")
+    return names
+
+
+@dataclass
+class ChatPlatform:
+    """One enabled platform: its pending sinks and how to start its adapter."""
+
+    name: str
+    sinks: list[PendingSink]
+    start: Callable[[], Awaitable[Adapter]]
+    adapter: Adapter | None = None
+    task: asyncio.Task[None] | None = field(default=None, repr=False)
+
+
+def chat_enabled(settings: Settings) -> bool:
+    """Whether any chat adapter is configured on."""
+    return settings.discord.enabled or settings.slack.enabled
+
+
+def plan_chat(settings: Settings, query: QueryService) -> list[ChatPlatform]:
+    """Check tokens and build the platforms to start; a missing token is a configuration error."""
+    platforms: list[ChatPlatform] = []
+    if settings.discord.enabled:
+        token = env_secret("STCWATCH_DISCORD_TOKEN")
+        if token is None:
+            raise ConfigError("[discord] enabled = true but STCWATCH_DISCORD_TOKEN is not set")
+        routes = settings.discord.routes
+        names = _names("discord", [str(r.channel_id) for r in routes])
+        sinks = [PendingSink(n, r.labels, r.countries) for n, r in zip(names, routes, strict=True)]
+
+        async def start_discord_adapter() -> Adapter:
+            from bot.adapters.discord import start_discord
+
+            return await start_discord(settings.discord, token, query)
+
+        platforms.append(ChatPlatform("discord", sinks, start_discord_adapter))
+    if settings.slack.enabled:
+        bot_token = env_secret("STCWATCH_SLACK_BOT_TOKEN")
+        app_token = env_secret("STCWATCH_SLACK_APP_TOKEN")
+        if bot_token is None or app_token is None:
+            raise ConfigError(
+                "[slack] enabled = true but STCWATCH_SLACK_BOT_TOKEN and STCWATCH_SLACK_APP_TOKEN must both be set"
+            )
+        routes_s = settings.slack.routes
+        names = _names("slack", [r.channel for r in routes_s])
+        sinks = [PendingSink(n, r.labels, r.countries) for n, r in zip(names, routes_s, strict=True)]
+
+        async def start_slack_adapter() -> Adapter:
+            from bot.adapters.slack import start_slack
+
+            return await start_slack(settings.slack, bot_token, app_token, query)
+
+        platforms.append(ChatPlatform("slack", sinks, start_slack_adapter))
+    return platforms
+
+
+async def _connect(platform: ChatPlatform) -> None:
+    delay = RETRY_FIRST
+    while True:
+        try:
+            adapter = await platform.start()
+        except Exception as exc:  # any startup failure: say why, keep the bot running, try again
+            log.error(
+                "chat adapter failed to start; alerts stay queued",
+                extra={"platform": platform.name, "error": str(exc), "retry_in_s": delay},
+            )
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, RETRY_MAX)
+            continue
+        platform.adapter = adapter
+        for pending, real in zip(platform.sinks, adapter.sinks(), strict=False):
+            pending.target = real
+        log.info("chat adapter connected", extra={"platform": platform.name, "routes": len(platform.sinks)})
+        return
+
+
+def start_chat(platforms: Sequence[ChatPlatform]) -> None:
+    """Connect every platform in the background."""
+    for platform in platforms:
+        platform.task = asyncio.create_task(_connect(platform), name=f"connect-{platform.name}")
+
+
+async def stop_chat(platforms: Sequence[ChatPlatform]) -> None:
+    """Stop connecting and close connected adapters."""
+    for platform in platforms:
+        if platform.task is not None and not platform.task.done():
+            platform.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await platform.task
+        if platform.adapter is not None:
+            try:
+                await platform.adapter.close()
+            except Exception:
+                log.exception("closing chat adapter failed", extra={"platform": platform.name})
+
+
+async def wait_connected(platforms: Sequence[ChatPlatform], *, within: float) -> bool:
+    """Wait (bounded) until every platform connected; False if some did not (their alerts stay queued)."""
+    tasks = [p.task for p in platforms if p.task is not None]
+    if not tasks:
+        return True
+    _, pending = await asyncio.wait(tasks, timeout=within)
+    return not pending
+
+
+@asynccontextmanager
+async def open_bot(settings: Settings, *, sinks: Sequence[Sink]) -> AsyncIterator[App]:
+    """The app with its chat adapters connecting in the background; everything closed on exit."""
+    async with open_app(settings, sinks=sinks) as app:
+        platforms = plan_chat(settings, app.chat_query)
+        for platform in platforms:
+            app.outbox.add_sinks(platform.sinks)
+        app.chat = platforms
+        start_chat(platforms)
+        try:
+            yield app
+        finally:
+            await stop_chat(platforms)

@@ -1,0 +1,168 @@
+"""The `stcwatch` command: run, poll, classify, feeds, rules, agreements."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot import __version__
+from bot.adapters.console import ConsoleSink
+from bot.app import open_store_for, rule_paths
+from bot.chat import CHAT_CONNECT_TIMEOUT, chat_enabled, open_bot, wait_connected
+from bot.config import Settings, load_settings
+from bot.errors import StcwatchError
+from bot.logs import setup_logging
+from bot.service.notify import Sink
+from bot.service.runner import run_until
+
+log = logging.getLogger("stcwatch")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """All subcommands; global options go before the subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="stcwatch", description="Watch news feeds for safe-third-country deals and their denials."
+    )
+    parser.add_argument("--config", metavar="PATH", help="config TOML (default: $STCWATCH_CONFIG, else built-in)")
+    parser.add_argument("--log-level", metavar="LEVEL", help="override [logging] level (DEBUG, INFO, ...)")
+    parser.add_argument("--version", action="version", version=f"stcwatch {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    sub.add_parser("run", help="poll feeds on a schedule and post alerts until stopped")
+
+    poll = sub.add_parser("poll", help="poll feeds")
+    poll.add_argument("--once", action="store_true", required=True, help="one pass over every feed, then exit")
+    poll.add_argument("--json", action="store_true", help="one JSON object per new alert")
+
+    classify = sub.add_parser("classify", help="classify JSON Lines ({id, text, lang?, title?}) from stdin")
+    classify.add_argument("input", nargs="?", help="input file (default: stdin)")
+    classify.add_argument("--explain", action="store_true", help="add why each finding fired")
+
+    feeds = sub.add_parser("feeds", help="each feed's last fetch, status, error streak and next poll")
+    feeds.add_argument("--json", action="store_true")
+
+    rules = sub.add_parser("rules", help="validate or test the rule files")
+    rules_sub = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
+    rules_sub.add_parser("check", help="validate every rule file (errors name file and line)")
+    rules_sub.add_parser("test", help="run every rule's golden examples")
+
+    agreements = sub.add_parser("agreements", help="a country's agreement status with sources, or the overview")
+    agreements.add_argument("country", nargs="*", help="name, demonym or ISO code (EN/ES, typos ok)")
+    agreements.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit status (2 for configuration errors)."""
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings(args.config)
+    except StcwatchError as exc:
+        print(f"stcwatch: {exc}", file=sys.stderr)
+        return 2
+    setup_logging(args.log_level or settings.logging.level, settings.logging.format, secrets=_secrets())
+    try:
+        return _dispatch(args, settings)
+    except StcwatchError as exc:
+        print(f"stcwatch: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _secrets() -> list[str]:
+    from bot.config import env_secret
+
+    names = ("STCWATCH_DISCORD_TOKEN", "STCWATCH_SLACK_BOT_TOKEN", "STCWATCH_SLACK_APP_TOKEN")
+    return [v for v in (env_secret(n) for n in names) if v]
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    command: str = args.command
+    if command == "run":
+        return asyncio.run(_run(settings))
+    if command == "poll":
+        return asyncio.run(poll_once(settings, as_json=args.json))
+    if command == "classify":
+        from bot.cli_classify import classify_stream
+
+        if args.input:
+            with Path(args.input).open(encoding="utf-8") as handle:
+                return classify_stream(handle, sys.stdout, paths=rule_paths(settings), explain=args.explain)
+        return classify_stream(sys.stdin, sys.stdout, paths=rule_paths(settings), explain=args.explain)
+    if command == "feeds":
+        return _feeds(settings, as_json=args.json, out=sys.stdout)
+    if command == "rules":
+        from bot.cli_rules import rules_check, rules_test
+
+        action = rules_check if args.rules_command == "check" else rules_test
+        return action(rule_paths(settings), sys.stdout)
+    if command == "agreements":
+        from bot.cli_agreements import agreements
+
+        return agreements(settings, " ".join(args.country) or None, as_json=args.json, out=sys.stdout)
+    raise AssertionError(f"unhandled command {command}")
+
+
+def _sinks(settings: Settings, *, as_json: bool = False, force_console: bool = False) -> list[Sink]:
+    """The console sink when asked for, or by default when no chat adapter is enabled."""
+    console = settings.console.enabled
+    if force_console or console or (console is None and not chat_enabled(settings)):
+        return [ConsoleSink(as_json=as_json)]
+    return []
+
+
+async def _run(settings: Settings) -> int:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    async with open_bot(settings, sinks=_sinks(settings)) as app:
+        await run_until(app, stop)
+    return 0
+
+
+async def poll_once(settings: Settings, *, as_json: bool) -> int:
+    """One pass as the running bot would do it, chat adapters included when configured."""
+    async with open_bot(settings, sinks=_sinks(settings, as_json=as_json, force_console=True)) as app:
+        await wait_connected(app.chat, within=CHAT_CONNECT_TIMEOUT)
+        report = await app.poller.poll(only_due=False)
+        await app.outbox.deliver_due(limit=10_000)
+    return 0 if report.errors < len(report.outcomes) or not report.outcomes else 1
+
+
+def _feeds(settings: Settings, *, as_json: bool, out: TextIO) -> int:
+    store = open_store_for(settings)
+    try:
+        feeds = store.feeds()
+        outbox = store.outbox_counts()
+    finally:
+        store.close()
+    if as_json:
+        rows = [
+            {
+                "name": f.name,
+                "url": f.url,
+                "interval": f.interval,
+                "last_fetch_at": f.last_fetch_at.isoformat() if f.last_fetch_at else None,
+                "last_success_at": f.last_success_at.isoformat() if f.last_success_at else None,
+                "status": f.last_status,
+                "error": f.last_error,
+                "error_streak": f.error_streak,
+                "next_poll_at": f.next_poll_at.isoformat() if f.next_poll_at else None,
+            }
+            for f in feeds
+        ]
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    from bot.cli_feeds import feeds_table
+
+    out.write(feeds_table(feeds, outbox) + "\n")
+    return 0

@@ -1,0 +1,52 @@
+"""Plain-text table of feed health for `stcwatch feeds`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.models import FeedState
+from bot.store.timefmt import utcnow
+
+
+def _ago(when: datetime | None, now: datetime) -> str:
+    if when is None:
+        return "never"
+    seconds = int((now - when).total_seconds())
+    future = seconds < 0
+    seconds = abs(seconds)
+    if seconds < 90:
+        text = f"{seconds}s"
+    elif seconds < 5400:
+        text = f"{seconds // 60}m"
+    elif seconds < 172800:
+        text = f"{seconds // 3600}h"
+    else:
+        text = f"{seconds // 86400}d"
+    return f"in {text}" if future else f"{text} ago"
+
+
+def feeds_table(feeds: Sequence[FeedState], outbox: dict[str, int], *, now: datetime | None = None) -> str:
+    """One line per feed: name, status, last fetch, failure streak, next poll; then the outbox."""
+    now = now or utcnow()
+    header = ("FEED", "STATUS", "LAST FETCH", "FAILS", "NEXT POLL")
+    rows = [
+        (
+            f.name[:48],
+            f.last_status or "new",
+            _ago(f.last_fetch_at, now),
+            str(f.error_streak),
+            "now" if f.next_poll_at is None or f.next_poll_at <= now else _ago(f.next_poll_at, now),
+        )
+        for f in feeds
+    ]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in [header, *rows]]
+    for f in feeds:
+        if f.last_error:
+            lines.append(f"! {f.name}: {f.last_error}")
+    lines.append(
+        f"outbox: {outbox.get('pending', 0)} pending, {outbox.get('delivered', 0)} delivered, "
+        f"{outbox.get('failed', 0)} failed"
+    )
+    return "\n".join(lines)

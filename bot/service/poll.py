@@ -1,0 +1,327 @@
+"""One poll cycle: fetch due feeds -> parse -> store new articles -> classify -> queue alerts.
+
+Each feed is handled on its own: a failure is logged, counted and backed off, never raised to the
+cycle. Store writes for one feed happen in one transaction, so a crash leaves no half-ingested feed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
+import httpx
+
+from bot.config import PollSettings
+from bot.detect.classify import classify
+from bot.errors import FeedParseError
+from bot.feeds.fetch import FetchLimits, FetchResult, fetch_feed
+from bot.feeds.parse import parse_feed
+from bot.feeds.schedule import next_poll_delay
+from bot.models import Alert, Article, FeedState, Finding
+from bot.service.notify import Outbox
+from bot.service.rulebook import RuleBook
+from bot.store import Store
+from bot.store.timefmt import utcnow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class FeedOutcome:
+    """What happened to one feed in one cycle."""
+
+    feed: str
+    status: str
+    error: str | None = None
+    new_articles: int = 0
+    alerts: list[Alert] = field(default_factory=list)
+    fetch_seconds: float | None = None
+    finding_labels: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CycleReport:
+    """Totals for one poll cycle."""
+
+    started_at: datetime
+    outcomes: list[FeedOutcome] = field(default_factory=list)
+
+    @property
+    def alerts(self) -> list[Alert]:
+        """Every alert queued in this cycle, in feed order."""
+        return [a for o in self.outcomes for a in o.alerts]
+
+    @property
+    def errors(self) -> int:
+        """Feeds that failed this cycle."""
+        return sum(1 for o in self.outcomes if o.error)
+
+
+FindingsHook = Callable[[list[tuple[int, Finding]], datetime], list[Alert]]
+
+
+class Poller:
+    """Polls feeds with bounded concurrency (overall and per host) into the store."""
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        client: httpx.AsyncClient,
+        limits: FetchLimits,
+        rulebook: RuleBook,
+        outbox: Outbox,
+        settings: PollSettings,
+        concurrency: int = 16,
+        per_host: int = 4,
+        clock: Callable[[], datetime] = utcnow,
+        rng: random.Random | None = None,
+        on_findings: FindingsHook | None = None,
+    ) -> None:
+        self._store = store
+        self._client = client
+        self._limits = limits
+        self._rulebook = rulebook
+        self._outbox = outbox
+        self._settings = settings
+        self._clock = clock
+        self._rng = rng or random.Random()
+        self._overall = asyncio.Semaphore(concurrency)
+        self._per_host_limit = per_host
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+        self._on_findings = on_findings
+        self._delivery: asyncio.Task[None] | None = None
+        self._deliver_again = False
+        self.last_cycle_at: datetime | None = None
+
+    async def poll(self, *, only_due: bool = True) -> CycleReport:
+        """Poll due feeds (or all active feeds for a one-off pass)."""
+        now = self._clock()
+        feeds = self._store.due_feeds(now) if only_due else self._store.feeds()
+        report = CycleReport(started_at=now)
+        report.outcomes = list(await asyncio.gather(*(self._guarded(f) for f in feeds)))
+        if self._delivery is not None:
+            await self._delivery  # the cycle ends with no delivery in flight
+        self.last_cycle_at = self._clock()
+        if feeds:
+            log.info(
+                "poll cycle done",
+                extra={
+                    "feeds": len(feeds),
+                    "errors": report.errors,
+                    "new_articles": sum(o.new_articles for o in report.outcomes),
+                    "alerts": len(report.alerts),
+                },
+            )
+        return report
+
+    async def _guarded(self, feed: FeedState) -> FeedOutcome:
+        host = urlsplit(feed.url).hostname or ""
+        per_host = self._hosts.setdefault(host, asyncio.Semaphore(self._per_host_limit))
+        async with self._overall, per_host:
+            try:
+                return await self._poll_feed(feed)
+            except Exception as exc:  # contain bugs to the one feed; the cycle goes on
+                log.exception("feed poll crashed", extra={"feed": feed.name, "feed_url": feed.url})
+                self._record_failure(feed, "crash", f"{type(exc).__name__}: {exc}", None)
+                return FeedOutcome(feed.name, "crash", error=str(exc))
+
+    async def _poll_feed(self, feed: FeedState) -> FeedOutcome:
+        result = await fetch_feed(
+            self._client, feed.url, etag=feed.etag, last_modified=feed.last_modified, limits=self._limits
+        )
+        outcome = self._handle(feed, result)
+        outcome.fetch_seconds = result.elapsed
+        if outcome.alerts:
+            self._deliver_soon()
+        return outcome
+
+    def _deliver_soon(self) -> None:
+        """Deliver queued alerts now, beside the cycle, rather than after a cycle that may take minutes."""
+        if self._delivery is not None and not self._delivery.done():
+            self._deliver_again = True  # the running delivery goes round once more
+            return
+        self._delivery = asyncio.create_task(self._deliver_while_queued())
+
+    async def _deliver_while_queued(self) -> None:
+        while True:
+            self._deliver_again = False
+            try:
+                await self._outbox.deliver_due()
+            except Exception:  # the outbox keeps what it could not send; the runner retries it
+                log.exception("alert delivery during the poll cycle failed")
+            if not self._deliver_again:
+                return
+
+    def _handle(self, feed: FeedState, result: FetchResult) -> FeedOutcome:
+        if result.outcome == "error":
+            error = result.error or "fetch failed"
+            self._record_failure(
+                feed, f"http {result.http_status}" if result.http_status else "error", error, result.retry_after
+            )
+            return FeedOutcome(feed.name, "error", error=error)
+        if result.outcome == "not_modified" or result.body is None:
+            self._record_success(feed, "not_modified", result)
+            return FeedOutcome(feed.name, "not_modified")
+        body_hash = hashlib.sha256(result.body).hexdigest()
+        if body_hash == feed.body_hash:
+            self._record_success(feed, "unchanged", result)
+            return FeedOutcome(feed.name, "unchanged")
+        try:
+            parsed = parse_feed(
+                result.body,
+                feed_url=feed.url,
+                content_type=result.content_type,
+                lang=feed.lang,
+                known=self._store.known_entry_keys(feed.id),  # skip what this feed already gave us
+            )
+        except FeedParseError as exc:
+            self._record_failure(feed, "parse_error", str(exc), None)
+            return FeedOutcome(feed.name, "parse_error", error=str(exc))
+        if parsed.warning:
+            log.info("feed parsed with a warning", extra={"feed": feed.name, "warning": parsed.warning})
+        with self._store.transaction():
+            outcome = self._ingest(feed, parsed.entries)
+            self._record_success(feed, "ok", result, body_hash=body_hash)
+        return outcome
+
+    def _ingest(self, feed: FeedState, entries: Sequence[Article]) -> FeedOutcome:
+        now = self._clock()
+        outcome = FeedOutcome(feed.name, "ok")
+        ruleset = self._rulebook.current
+        fresh: list[tuple[int, Finding]] = []
+        for article in entries:
+            existing = self._store.find_article(article)
+            if existing is not None:
+                self._store.add_source(existing, feed.id, article, now=now)
+                continue
+            article_id = self._store.insert_article(article, now=now)
+            self._store.add_source(article_id, feed.id, article, now=now)
+            outcome.new_articles += 1
+            findings = classify(ruleset, article.text, title=article.title, lang=article.lang or feed.lang)
+            self._store.insert_findings(article_id, findings, now=now)
+            outcome.finding_labels.extend(str(f.label) for f in findings)
+            if not self._alertable(feed, article, now):
+                continue
+            for finding in findings:
+                fresh.append((article_id, finding))
+                if finding.label.is_signal:
+                    alert = self._queue_finding_alert(feed, article, article_id, finding, now)
+                    if alert is not None:
+                        outcome.alerts.append(alert)
+        if fresh and self._on_findings is not None:
+            outcome.alerts.extend(self._on_findings(fresh, now))
+        return outcome
+
+    def _alertable(self, feed: FeedState, article: Article, now: datetime) -> bool:
+        """New stories alert; a backlog does not.
+
+        Items older than `first_poll_max_age` never alert. On a feed's first poll, items with no date
+        are treated as backlog too; on later polls an undated item is new to us and alerts.
+        """
+        max_age = timedelta(seconds=self._settings.first_poll_max_age)
+        if article.published is not None:
+            return now - article.published <= max_age
+        return feed.polled_once
+
+    def _queue_finding_alert(
+        self, feed: FeedState, article: Article, article_id: int, finding: Finding, now: datetime
+    ) -> Alert | None:
+        label = str(finding.label)
+        alert = self._store.add_alert(
+            dedupe_key=f"finding:{article_id}:{finding.country}:{label}",
+            kind="finding",
+            label=label,
+            country=finding.country,
+            title=article.title or article.url,
+            url=article.url,
+            feed=feed.name,
+            rule=finding.rule,
+            evidence=finding.evidence,
+            extra={"explanation": finding.explanation, "speaker": finding.speaker},
+            sinks=self._outbox.sinks_for(kind="finding", label=label, country=finding.country),
+            now=now,
+        )
+        if alert is not None:
+            log.info(
+                "alert queued",
+                extra={"alert_id": alert.id, "label": label, "country": finding.country, "article_id": article_id},
+            )
+        return alert
+
+    def _record_success(
+        self, feed: FeedState, status: str, result: FetchResult, *, body_hash: str | None = None
+    ) -> None:
+        now = self._clock()
+        delay = next_poll_delay(
+            feed.interval,
+            error_streak=0,
+            retry_after=None,
+            jitter=self._settings.jitter,
+            max_backoff=self._settings.max_backoff,
+            rng=self._rng,
+        )
+        self._store.record_fetch(
+            feed.id,
+            now=now,
+            ok=True,
+            status=status,
+            next_poll_at=now + timedelta(seconds=delay),
+            etag=result.etag,
+            last_modified=result.last_modified,
+            body_hash=body_hash,
+        )
+        if feed.error_streak:
+            log.info("feed recovered", extra={"feed": feed.name, "after_failures": feed.error_streak})
+            if feed.error_streak >= self._settings.failure_notice_after:
+                self._queue_health(feed, "up", f"Feed '{feed.name}' recovered after {feed.error_streak} failures", now)
+
+    def _record_failure(self, feed: FeedState, status: str, error: str, retry_after: float | None) -> None:
+        now = self._clock()
+        streak = feed.error_streak + 1
+        delay = next_poll_delay(
+            feed.interval,
+            error_streak=streak,
+            retry_after=retry_after,
+            jitter=self._settings.jitter,
+            max_backoff=self._settings.max_backoff,
+            rng=self._rng,
+        )
+        self._store.record_fetch(
+            feed.id, now=now, ok=False, status=status, error=error, next_poll_at=now + timedelta(seconds=delay)
+        )
+        if streak == self._settings.failure_notice_after:
+            title = f"Feed '{feed.name}' is failing: {error} ({streak} failures in a row)"
+            self._queue_health(feed, "down", title, now)
+        log.warning(
+            "feed fetch failed",
+            extra={
+                "feed": feed.name,
+                "feed_url": feed.url,
+                "error": error,
+                "streak": streak,
+                "retry_in_s": round(delay, 1),
+            },
+        )
+
+    def _queue_health(self, feed: FeedState, state: str, title: str, now: datetime) -> None:
+        """One notice when a feed starts failing for good, one when it recovers (per outage)."""
+        outage = feed.last_success_at.isoformat() if feed.last_success_at else "never"
+        self._store.add_alert(
+            dedupe_key=f"feedhealth:{feed.id}:{state}:{outage}",
+            kind="feed_health",
+            label="FEED_HEALTH",
+            title=title,
+            url=feed.url,
+            feed=feed.name,
+            evidence=feed.last_error if state == "up" else None,
+            extra={"state": state, "streak": feed.error_streak + (state == "down")},
+            sinks=self._outbox.sinks_for(kind="feed_health", label="FEED_HEALTH", country=None),
+            now=now,
+        )
