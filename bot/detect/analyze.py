@@ -81,7 +81,9 @@ class Analyzer:
         topical_self = strong or any(all(f in families for f in combo) for combo in topic.combos)
         excluded = not strong and any(f in families for f in topic.exclusions)
 
-        mentions = self.parties.mentions(tokens, alias_hits, supported)
+        mentions = [
+            m for m in self.parties.mentions(tokens, alias_hits, supported) if not self.parties.is_place(m, tokens)
+        ]
         demonyms = {i for m in mentions if m.alias.kind == "demonym" for i in range(m.start, m.end)}
         origin = {m.start: self.parties.is_origin(m, by_family, tokens, demonyms) for m in mentions}
         negated = {

@@ -29,6 +29,8 @@ NEGATED_NATIONALITY = frozenset({"non", "not", "no", "sin"})
 _ARTICLES = frozenset({"a", "an", "one", "un", "una"})
 _JOINT = frozenset({"both", "ambos", "ambas", "two", "dos"})
 _PREPOSITIONS = frozenset({"from", "of", "in", "at", "de", "del", "en"})
+_BORDER = frozenset({"border", "borders", "frontier", "frontera", "fronteras", "limite", "límite"})
+_BORDER_LINK = frozenset({"with", "con", "de", "del", "entre"})
 _NOT_NAMES = frozenset(
     [
         "the", "a", "an", "el", "la", "los", "las", "un", "una", "this", "that", "it", "he", "she", "they",
@@ -111,6 +113,14 @@ class Parties:
             chosen.append(Mention(alias.country, ah.start, ah.end, alias, weak_ok))
         chosen.sort(key=lambda m: m.start)
         return chosen
+
+    @staticmethod
+    def is_place(m: Mention, tokens: list[Token]) -> bool:
+        """A country named as a location, not a party: 'near the Panama border', 'la frontera con Panamá'."""
+        if m.end < len(tokens) and tokens[m.end].low in _BORDER:
+            return True
+        before = [t.low for t in tokens[max(0, m.start - 2) : m.start]]
+        return len(before) == 2 and before[0] in _BORDER and before[1] in _BORDER_LINK
 
     def is_origin(
         self, m: Mention, by_family: Mapping[str, list[Hit]], tokens: list[Token], demonyms: set[int]
