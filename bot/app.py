@@ -87,7 +87,13 @@ async def open_app(settings: Settings, *, sinks: Sequence[Sink]) -> AsyncIterato
     client = make_client(limits)
     try:
         metrics = Metrics()
-        outbox = Outbox(store, sinks, metrics=metrics)
+        outbox = Outbox(
+            store,
+            sinks,
+            metrics=metrics,
+            base_retry=settings.outbox.base_retry,
+            max_retry=settings.outbox.max_retry,
+        )
         tracker, query = open_tracking(store, outbox)
         chat_query = LockedQuery(Query(reader, Tracker(reader, outbox)))
         poller = Poller(

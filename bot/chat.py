@@ -64,11 +64,17 @@ class PendingSink:
             return False
         return not self._countries or (country is not None and country.upper() in self._countries)
 
-    async def send(self, alert: Alert) -> None:
-        """Deliver through the connected adapter, or ask the outbox to retry later."""
+    async def send(self, alert: Alert, *, possibly_sent: bool = False) -> None:
+        """Deliver through the connected adapter, or ask the outbox to retry later.
+
+        Not connected means nothing was attempted, so an earlier attempt stays in doubt (`maybe_sent`).
+        """
         if self.target is None:
-            raise DeliveryError(f"{self._name}: not connected yet", retry_after=RETRY_FIRST)
-        await self.target.send(alert)
+            raise DeliveryError(f"{self._name}: not connected yet", retry_after=RETRY_FIRST, maybe_sent=possibly_sent)
+        if possibly_sent:
+            await self.target.send(alert, possibly_sent=True)
+        else:
+            await self.target.send(alert)
 
 
 def _names(prefix: str, keys: Sequence[str]) -> list[str]:

@@ -14,7 +14,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from bot.errors import ConfigError
 
@@ -204,6 +212,22 @@ class HealthSettings(_Section):
         return value
 
 
+class OutboxSettings(_Section):
+    """Retry schedule for alert deliveries: exponential from base_retry, capped at max_retry.
+
+    A server's Retry-After is honoured up to max_retry. Short values are for tests and drills.
+    """
+
+    base_retry: Duration = 15.0
+    max_retry: Duration = 3600.0
+
+    @model_validator(mode="after")
+    def _ordered(self) -> OutboxSettings:
+        if self.max_retry < self.base_retry:
+            raise ValueError("max_retry must be at least base_retry")
+        return self
+
+
 class LoggingSettings(_Section):
     """Log level and format ("auto" = JSON when stderr is not a terminal)."""
 
@@ -221,6 +245,7 @@ class Settings(_Section):
     console: ConsoleSettings = Field(default_factory=ConsoleSettings)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
     health: HealthSettings = Field(default_factory=HealthSettings)
+    outbox: OutboxSettings = Field(default_factory=OutboxSettings)
     discord: DiscordSettings = Field(default_factory=DiscordSettings)
     slack: SlackSettings = Field(default_factory=SlackSettings)
     feeds: list[FeedSettings] = Field(default_factory=list)

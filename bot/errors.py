@@ -51,9 +51,15 @@ class DeliveryError(StcwatchError):
 
     Transient failures (rate limits, 5xx, network) are retried with backoff, honouring
     `retry_after`; permanent ones (missing permission, unknown channel) are recorded and not retried.
+    `maybe_sent` says the chat service may have posted the message anyway (lost response, 5xx after
+    the request reached it): the outbox then keeps the attempt "in flight", so the next try checks
+    the channel before posting again.
     """
 
-    def __init__(self, message: str, *, retry_after: float | None = None, permanent: bool = False) -> None:
+    def __init__(
+        self, message: str, *, retry_after: float | None = None, permanent: bool = False, maybe_sent: bool = False
+    ) -> None:
         super().__init__(message)
         self.retry_after = retry_after
         self.permanent = permanent
+        self.maybe_sent = maybe_sent

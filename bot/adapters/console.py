@@ -47,8 +47,11 @@ class ConsoleSink:
         """The console shows everything."""
         return True
 
-    async def send(self, alert: Alert) -> None:
-        """Write the alert and flush, so a pipe sees it at once."""
+    async def send(self, alert: Alert, *, possibly_sent: bool = False) -> None:
+        """Write the alert and flush, so a pipe sees it at once.
+
+        A line written before a crash cannot be looked up, so `possibly_sent` alerts are printed again.
+        """
         out = self._stream or sys.stdout
         if self._as_json:
             out.write(json.dumps(alert.as_json(), ensure_ascii=False) + "\n")

@@ -1,7 +1,11 @@
 """The alert outbox: every alert is stored first, then delivered to each sink until it succeeds.
 
 Storing before sending is what makes "nothing lost, nothing posted twice" hold across crashes
-and restarts: a delivery is marked done right after the sink accepts it, and never sent again.
+and restarts. Each attempt is recorded as in flight (committed) before the sink is called and
+cleared when its outcome is known: delivered, or failed without having posted. A delivery picked
+up while still in flight belongs to an attempt that died between the chat service accepting the
+post and our commit (SIGKILL, power cut, lost response), so the sink is told `possibly_sent` and
+looks in the channel before posting again.
 """
 
 from __future__ import annotations
@@ -35,16 +39,22 @@ class Sink(Protocol):
         """Whether this sink wants such an alert (route filters)."""
         ...
 
-    async def send(self, alert: Alert) -> None:
-        """Deliver or raise DeliveryError."""
+    async def send(self, alert: Alert, *, possibly_sent: bool = False) -> None:
+        """Deliver or raise DeliveryError.
+
+        `possibly_sent`: an earlier attempt may have posted this alert (its outcome was never
+        recorded); a sink that can look at the channel should skip the post if it is already there.
+        """
         ...
 
 
-def retry_delay(attempts: int, retry_after: float | None) -> float:
-    """Exponential backoff from BASE_RETRY, capped, never sooner than the server asked."""
-    delay: float = min(BASE_RETRY * 2.0 ** max(attempts - 1, 0), MAX_RETRY)
+def retry_delay(
+    attempts: int, retry_after: float | None, *, base: float = BASE_RETRY, cap: float = MAX_RETRY
+) -> float:
+    """Exponential backoff from `base`, capped at `cap`, never sooner than the server asked (up to the cap)."""
+    delay: float = min(base * 2.0 ** max(attempts - 1, 0), cap)
     if retry_after is not None:
-        delay = max(delay, min(retry_after, MAX_RETRY))
+        delay = max(delay, min(retry_after, cap))
     return delay
 
 
@@ -58,11 +68,15 @@ class Outbox:
         *,
         clock: Callable[[], datetime] = utcnow,
         metrics: Metrics | None = None,
+        base_retry: float = BASE_RETRY,
+        max_retry: float = MAX_RETRY,
     ) -> None:
         self._store = store
         self._sinks = list(sinks)
         self._clock = clock
         self._metrics = metrics
+        self._base_retry = base_retry
+        self._max_retry = max_retry
 
     def add_sinks(self, sinks: Sequence[Sink]) -> None:
         """Register sinks that start after the outbox (chat adapters); do it before polling starts."""
@@ -89,21 +103,40 @@ class Outbox:
         return delivered
 
     async def _deliver_one(self, sink: Sink, alert: Alert) -> str:
+        earlier = self._store.begin_delivery(alert.id, sink.name, now=self._clock())  # committed before send
         try:
-            await sink.send(alert)
+            if earlier is None:
+                await sink.send(alert)  # the flag only when set: one-argument sinks keep working
+            else:
+                log.info(
+                    "earlier delivery attempt has no recorded outcome; the sink checks before posting",
+                    extra={"sink": sink.name, "alert_id": alert.id, "in_flight_at": earlier.isoformat()},
+                )
+                await sink.send(alert, possibly_sent=True)
         except DeliveryError as exc:
-            return self._record_failure(sink, alert, str(exc), exc.retry_after, exc.permanent)
-        except Exception as exc:  # a sink bug must not stop the other sinks
+            return self._record_failure(sink, alert, str(exc), exc.retry_after, exc.permanent, exc.maybe_sent)
+        except Exception as exc:  # a sink bug must not stop the other sinks; what it did is unknown
             log.exception("sink raised unexpectedly", extra={"sink": sink.name, "alert_id": alert.id})
-            return self._record_failure(sink, alert, f"{type(exc).__name__}: {exc}", None, False)
+            return self._record_failure(sink, alert, f"{type(exc).__name__}: {exc}", None, False, True)
         self._store.mark_delivered(alert.id, sink.name, now=self._clock())
         if self._metrics is not None:
             self._metrics.alerts_sent.labels(sink=sink.name).inc()
         log.info("alert delivered", extra={"sink": sink.name, "alert_id": alert.id, "label": alert.label})
         return "delivered"
 
-    def _record_failure(self, sink: Sink, alert: Alert, error: str, retry_after: float | None, permanent: bool) -> str:
-        """Record the failure; returns "failed" (given up) or "retry" (rescheduled)."""
+    def _record_failure(
+        self,
+        sink: Sink,
+        alert: Alert,
+        error: str,
+        retry_after: float | None,
+        permanent: bool,
+        maybe_sent: bool,
+    ) -> str:
+        """Record the failure; returns "failed" (given up) or "retry" (rescheduled).
+
+        `maybe_sent` keeps the attempt in flight, so the retry is made with `possibly_sent`.
+        """
         if self._metrics is not None:
             self._metrics.alerts_failed.labels(sink=sink.name).inc()
         if permanent:
@@ -114,8 +147,9 @@ class Outbox:
             )
             return "failed"  # nothing more to do for this one; let later alerts through
         attempts = self._store.delivery_attempts(alert.id, sink.name) + 1
-        retry_at = self._clock() + timedelta(seconds=retry_delay(attempts, retry_after))
-        self._store.mark_attempt_failed(alert.id, sink.name, error=error, retry_at=retry_at)
+        delay = retry_delay(attempts, retry_after, base=self._base_retry, cap=self._max_retry)
+        retry_at = self._clock() + timedelta(seconds=delay)
+        self._store.mark_attempt_failed(alert.id, sink.name, error=error, retry_at=retry_at, maybe_sent=maybe_sent)
         log.warning(
             "alert delivery failed, will retry",
             extra={
@@ -124,6 +158,7 @@ class Outbox:
                 "error": error,
                 "attempts": attempts,
                 "retry_at": retry_at.isoformat(),
+                "maybe_sent": maybe_sent,
             },
         )
         return "retry"

@@ -115,4 +115,13 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX findings_country_label_time ON findings(country, label, found_at);
         """,
     ),
+    (
+        3,
+        "delivery attempts in flight",
+        # Set (and committed) before a sink is called, cleared when the outcome is known. Still set
+        # when a delivery is picked up = an earlier attempt died (crash, kill) with the post maybe made.
+        """
+        ALTER TABLE deliveries ADD COLUMN in_flight_at TEXT;
+        """,
+    ),
 ]

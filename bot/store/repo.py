@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.errors import StoreError
 from bot.models import Alert, Article, FeedState, Finding
 from bot.store.timefmt import from_db, to_db
 from bot.store.tracking import TrackingRepo
@@ -345,21 +346,52 @@ class Store:
             due.append(_alert(row))
         return due
 
+    def begin_delivery(self, alert_id: int, sink: str, *, now: datetime) -> datetime | None:
+        """Mark an attempt in flight and commit before the sink is called, so a crash mid-send is known.
+
+        Returns when an earlier attempt went in flight without an outcome being recorded (the process
+        died, or the sink said the post may have landed), else None. Must not run inside a transaction:
+        the mark has to be on disk before the chat service sees the post. This one commit is fsynced
+        (synchronous=FULL) so even a power cut cannot lose it; later commits may, and then only cost a check.
+        """
+        if self._conn.in_transaction:
+            raise StoreError("begin_delivery inside a transaction: the in-flight mark would not be committed")
+        previous = int(self._conn.execute("PRAGMA synchronous").fetchone()[0])
+        self._conn.execute("PRAGMA synchronous=FULL")
+        try:
+            with self.transaction():
+                row = self._conn.execute(
+                    "SELECT in_flight_at FROM deliveries WHERE alert_id = ? AND sink = ?", (alert_id, sink)
+                ).fetchone()
+                self._conn.execute(
+                    "UPDATE deliveries SET in_flight_at = ? WHERE alert_id = ? AND sink = ?",
+                    (to_db(now), alert_id, sink),
+                )
+        finally:
+            self._conn.execute(f"PRAGMA synchronous={previous:d}")
+        return from_db(row[0]) if row is not None else None
+
     def mark_delivered(self, alert_id: int, sink: str, *, now: datetime) -> None:
         """Record a successful delivery (never delivered again)."""
         self._conn.execute(
             """UPDATE deliveries SET status = 'delivered', delivered_at = ?, attempts = attempts + 1,
-               last_error = NULL WHERE alert_id = ? AND sink = ?""",
+               last_error = NULL, in_flight_at = NULL WHERE alert_id = ? AND sink = ?""",
             (to_db(now), alert_id, sink),
         )
 
-    def mark_attempt_failed(self, alert_id: int, sink: str, *, error: str, retry_at: datetime | None) -> int:
-        """Record a failed attempt; retry_at None means give up. Returns attempts so far."""
+    def mark_attempt_failed(
+        self, alert_id: int, sink: str, *, error: str, retry_at: datetime | None, maybe_sent: bool = False
+    ) -> int:
+        """Record a failed attempt; retry_at None means give up. Returns attempts so far.
+
+        `maybe_sent` keeps the attempt in flight (the post may have landed), so the next try checks first.
+        """
         status = "pending" if retry_at is not None else "failed"
         self._conn.execute(
             """UPDATE deliveries SET attempts = attempts + 1, last_error = ?, status = ?,
-               next_attempt_at = COALESCE(?, next_attempt_at) WHERE alert_id = ? AND sink = ?""",
-            (error, status, to_db(retry_at), alert_id, sink),
+               next_attempt_at = COALESCE(?, next_attempt_at),
+               in_flight_at = CASE WHEN ? THEN in_flight_at ELSE NULL END WHERE alert_id = ? AND sink = ?""",
+            (error, status, to_db(retry_at), maybe_sent and retry_at is not None, alert_id, sink),
         )
         row = self._conn.execute(
             "SELECT attempts FROM deliveries WHERE alert_id = ? AND sink = ?", (alert_id, sink)

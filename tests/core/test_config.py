@@ -87,3 +87,11 @@ def test_duplicate_feed_names(tmp_path: Path) -> None:
     text = '[[feeds]]\nname = "a"\nurl = "http://h/1"\n[[feeds]]\nname = "a"\nurl = "http://h/2"\n'
     with pytest.raises(ConfigError, match="used twice"):
         load_settings(write(tmp_path, text))
+
+
+def test_outbox_retry_settings(tmp_path: Path) -> None:
+    settings = load_settings(write(tmp_path, '[outbox]\nbase_retry = "200ms"\nmax_retry = "1s"\n'))
+    assert settings.outbox.base_retry == 0.2 and settings.outbox.max_retry == 1.0
+    assert default_settings().outbox.base_retry == 15.0
+    with pytest.raises(ConfigError, match="max_retry must be at least base_retry"):
+        load_settings(write(tmp_path, '[outbox]\nbase_retry = "1m"\nmax_retry = "10s"\n'))

@@ -14,11 +14,17 @@ exactly (discord.py reads anything else as text), 401 for a wrong token, embed l
 (code 50035), interactions that must be acknowledged within `ack_deadline` seconds and only once (10062 /
 40060), `enforce_nonce` deduplication of channel messages, 429s carrying `retry_after` and a `Via` header
 (without it discord.py assumes a Cloudflare ban). Everything is recorded for assertions.
+
+GET /channels/{id}/messages returns the channel's messages newest first (`limit`, `before`, `after`);
+like Discord it leaves out the nonce (it is not stored) unless `history_with_nonce` is set. Crash
+drills: `Failure(200, stall=60)` stores the message, then holds the HTTP answer (released when the
+fake stops), so a test can kill the bot after Discord has the message but before the bot knows.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import time
@@ -50,13 +56,17 @@ class Recorded:
 
 @dataclass(frozen=True)
 class Failure:
-    """A scripted answer for the next POST to a channel: status, optional retry_after, delay, store first."""
+    """A scripted answer for the next POST to a channel: status, optional retry_after, delay, store first.
+
+    A status below 300 answers normally (after `stall`), so it can stand in a sequence of failures.
+    """
 
     status: int
     retry_after: float | None = None
     delay: float = 0.0
     store_first: bool = False  # create the message, then fail (a lost response)
     headers: dict[str, str] = field(default_factory=dict)
+    stall: float = 0.0  # after storing, hold the answer this long (or until the fake stops)
 
 
 @dataclass
@@ -144,6 +154,10 @@ class FakeDiscord:
         self._by_token: dict[str, Interaction] = {}
         self._failures: dict[int, list[Failure]] = {}
         self._ratelimit_headers: dict[int, dict[str, str]] = {}
+        self.history_with_nonce = False  # Discord does not return nonces on fetched messages
+        self.history_reads: list[Recorded] = []
+        self._history_failures: dict[int, list[Failure]] = {}
+        self._released = asyncio.Event()
         self._ids = itertools.count(900000000000000000)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -169,7 +183,8 @@ class FakeDiscord:
         self.port = int(self._runner.addresses[0][1])
 
     async def stop(self) -> None:
-        """Close gateway sockets and the server."""
+        """Release stalled answers, close gateway sockets and the server."""
+        self._released.set()
         await self.close_sockets()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -203,6 +218,10 @@ class FakeDiscord:
     def fail_channel(self, channel_id: int, *failures: Failure) -> None:
         """Answer the next POSTs to this channel with these failures, in order."""
         self._failures.setdefault(channel_id, []).extend(failures)
+
+    def fail_history(self, channel_id: int, *failures: Failure) -> None:
+        """Answer the next GETs of this channel's messages with these failures, in order."""
+        self._history_failures.setdefault(channel_id, []).extend(failures)
 
     def set_ratelimit(self, channel_id: int, *, remaining: int, reset_after: float) -> None:
         """Send these X-RateLimit headers with successful posts to the channel."""
@@ -286,6 +305,7 @@ class FakeDiscord:
             ("GET", lambda p: n == 5 and p[0] == "webhooks" and p[3] == "messages", self._get_webhook_message),
             ("DELETE", lambda p: n == 5 and p[0] == "webhooks" and p[3] == "messages", self._delete),
             ("POST", lambda p: n == 3 and p[0] == "channels" and p[2] == "messages", self._channel_message),
+            ("GET", lambda p: n == 3 and p[0] == "channels" and p[2] == "messages", self._channel_history),
         ]
         for verb, match, handler in table:
             if verb == method and match(parts):
@@ -413,7 +433,7 @@ class FakeDiscord:
         failure = failures.pop(0) if failures else None
         if failure is not None and failure.delay:
             await asyncio.sleep(failure.delay)
-        if failure is not None and not failure.store_first:
+        if failure is not None and failure.status >= 300 and not failure.store_first:
             return self._failure_response(failure)
         bad = self._bad_embeds(data)
         if bad is not None:
@@ -428,9 +448,31 @@ class FakeDiscord:
         else:
             msg = {**self.message(channel_id, data), "allowed_mentions": data.get("allowed_mentions")}
             stored.append(msg)
-        if failure is not None:
+        if failure is not None and failure.stall:
+            await self.notify()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._released.wait(), failure.stall)
+        if failure is not None and failure.status >= 300:
             return self._failure_response(failure)
         return _json(msg, headers=self._ratelimit_headers.get(channel_id))
+
+    async def _channel_history(self, rec: Recorded, parts: list[str]) -> web.Response:
+        """GET /channels/{id}/messages: newest first, `limit` (1-100), `before` / `after` message ids."""
+        self.history_reads.append(rec)
+        channel_id = int(parts[1])
+        failures = self._history_failures.get(channel_id)
+        if failures:
+            return self._failure_response(failures.pop(0))
+        limit = max(1, min(int(rec.query.get("limit", "50")), 100))
+        before, after = rec.query.get("before"), rec.query.get("after")
+        found = [m for m in reversed(self.messages.get(channel_id, []))
+                 if (before is None or int(m["id"]) < int(before)) and (after is None or int(m["id"]) > int(after))]
+        if after is not None:
+            found = found[-limit:]  # the messages just after `after`, still newest first
+        page = found[:limit]
+        if not self.history_with_nonce:
+            page = [{k: v for k, v in m.items() if k != "nonce"} for m in page]
+        return _json(page)
 
     @staticmethod
     def _failure_response(failure: Failure) -> web.Response:

@@ -13,15 +13,23 @@ Every Web API call is recorded (method, token, params); chat.postMessage calls a
 Reply(status=429, headers={"Retry-After": "7"}, error="ratelimited"))`); after the script runs
 out, calls succeed again. Tokens are checked: the bot token for Web API methods, the app token
 for apps.connections.open, so token mix-ups fail like they would on Slack.
+
+Accepted posts are kept per channel with their message metadata, and `conversations.history`
+returns them newest first (metadata only with `include_all_metadata`, honouring `oldest`, `limit`
+and cursors). Crash drills: `Reply(stall=60)` accepts a post, records it, then holds the HTTP answer
+(released when the fake closes), so a test can kill the bot after Slack has the message but before
+the bot knows. `go_down(Reply(status=503))` fails every Web API call (or the given methods) until
+`come_back()`: an outage for a stretch.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
@@ -44,6 +52,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     body: str | None = None
     content_type: str = _JSON
+    stall: float = 0.0  # success recorded at once, the HTTP answer held this long (or until close)
 
 
 @dataclass(frozen=True)
@@ -98,6 +107,11 @@ class FakeSlack:
         self.channels: set[str] | None = None  # None = every channel exists
         self.ws_url_override: str | None = None
         self._scripts: dict[str, list[Reply]] = {}
+        self.history: dict[str, list[dict[str, Any]]] = {}  # channel -> accepted messages, oldest first
+        self.down: Reply | None = None
+        self.down_methods: frozenset[str] | None = None  # None: every Web API method is down
+        self._released = asyncio.Event()
+        self._last_ts = 0.0
         self._response_replies: list[Reply] = []
         self._sockets: list[web.WebSocketResponse] = []
         self._ids = itertools.count(1)
@@ -123,7 +137,8 @@ class FakeSlack:
         return self
 
     async def close(self) -> None:
-        """Close sockets and stop listening."""
+        """Release stalled answers, close sockets and stop listening."""
+        self._released.set()
         for ws in list(self._sockets):
             await ws.close()
         if self._runner is not None:
@@ -158,6 +173,20 @@ class FakeSlack:
     def script(self, method: str, *replies: Reply) -> None:
         """Answer the next calls of `method` with these replies, in order, then normally."""
         self._scripts.setdefault(method, []).extend(replies)
+
+    def go_down(self, reply: Reply, *, methods: Iterable[str] | None = None) -> None:
+        """Answer every Web API call (or just METHODS) with REPLY until `come_back`."""
+        self.down = reply
+        self.down_methods = frozenset(methods) if methods is not None else None
+
+    def come_back(self) -> None:
+        """End the outage started by `go_down`."""
+        self.down = None
+        self.down_methods = None
+
+    def messages_in(self, channel: str) -> list[dict[str, Any]]:
+        """Messages the channel holds (accepted posts), oldest first."""
+        return list(self.history.get(channel, []))
 
     def script_response_url(self, *replies: Reply) -> None:
         """Answer the next response_url POSTs with these replies."""
@@ -254,23 +283,30 @@ class FakeSlack:
         token = auth.removeprefix("Bearer ").strip() if auth else params.get("token")
         reply = self._reply_for(method, token, params)
         ok = reply.status == 200 and reply.error is None and reply.body is None
+        success = self._success(method, params) if ok else {}  # a post lands in the channel here
         self.calls.append(ApiCall(method, token, params, time.monotonic(), reply.status, ok))
         await self._notify()
-        return self._render(reply, method)
+        if reply.stall:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._released.wait(), reply.stall)
+        return self._render(reply, success)
 
     def _reply_for(self, method: str, token: str | None, params: dict[str, Any]) -> Reply:
         wanted = self.app_token if method == "apps.connections.open" else self.bot_token
         if token != wanted:
             return Reply(error="invalid_auth")
+        outage = self.down_methods is None or method in self.down_methods
+        if self.down is not None and method != "apps.connections.open" and outage:
+            return self.down
         script = self._scripts.get(method)
         if script:
             return script.pop(0)
-        posting = method in ("chat.postMessage", "chat.postEphemeral")
+        posting = method in ("chat.postMessage", "chat.postEphemeral", "conversations.history")
         if posting and self.channels is not None and params.get("channel") not in self.channels:
             return Reply(error="channel_not_found")
         return Reply()
 
-    def _render(self, reply: Reply, method: str) -> web.Response:
+    def _render(self, reply: Reply, success: dict[str, Any]) -> web.Response:
         if reply.body is not None:
             return web.Response(
                 status=reply.status, text=reply.body, content_type=reply.content_type, headers=reply.headers
@@ -278,10 +314,49 @@ class FakeSlack:
         if reply.error is not None:
             data: dict[str, Any] = {"ok": False, "error": reply.error}
         else:
-            data = {"ok": True, **self._success(method)}
+            data = {"ok": True, **success}
         return web.json_response(data, status=reply.status, headers=reply.headers)
 
-    def _success(self, method: str) -> dict[str, Any]:
+    def _next_ts(self) -> str:
+        """Slack message timestamps: unique and increasing per workspace."""
+        self._last_ts = max(time.time(), self._last_ts + 0.000001)
+        return f"{self._last_ts:.6f}"
+
+    def _post_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel = str(params.get("channel"))
+        message: dict[str, Any] = {
+            "type": "message",
+            "subtype": "bot_message",
+            "ts": self._next_ts(),
+            "bot_id": "B0BOT",
+            "user": "U0BOT",
+            "text": params.get("text", ""),
+            "blocks": params.get("blocks") or [],
+        }
+        if isinstance(params.get("metadata"), dict):
+            message["metadata"] = params["metadata"]
+        self.history.setdefault(channel, []).append(message)
+        return {"channel": channel, "ts": message["ts"], "message": message}
+
+    def _conversations_history(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Newest first, after `oldest`, `limit` per page with an offset cursor."""
+        oldest = float(params.get("oldest") or 0)
+        limit = max(1, min(int(params.get("limit") or 100), 999))
+        offset = int(str(params.get("cursor") or "o:0").removeprefix("o:"))
+        with_metadata = str(params.get("include_all_metadata", "")).lower() in ("1", "true")
+        stored = self.history.get(str(params.get("channel")), [])
+        newest_first = [m for m in reversed(stored) if float(m["ts"]) > oldest]
+        page = newest_first[offset : offset + limit]
+        if not with_metadata:
+            page = [{k: v for k, v in m.items() if k != "metadata"} for m in page]
+        more = offset + limit < len(newest_first)
+        return {
+            "messages": page,
+            "has_more": more,
+            "response_metadata": {"next_cursor": f"o:{offset + limit}" if more else ""},
+        }
+
+    def _success(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
             return {
                 "url": "https://fake.slack.com/",
@@ -295,7 +370,9 @@ class FakeSlack:
         if method == "apps.connections.open":
             return {"url": self.ws_url_override or f"ws://127.0.0.1:{self.port}/link/?ticket=t{next(self._ids)}"}
         if method == "chat.postMessage":
-            return {"channel": "C0CHAN", "ts": f"{time.time():.6f}", "message": {}}
+            return self._post_message(params)
+        if method == "conversations.history":
+            return self._conversations_history(params)
         if method == "chat.postEphemeral":
             return {"message_ts": f"{time.time():.6f}"}
         return {}

@@ -25,7 +25,7 @@ class Sink:
     def accepts(self, *, kind: str, label: str, country: str | None) -> bool:
         return True
 
-    async def send(self, alert: object) -> None:  # pragma: no cover - not delivered here
+    async def send(self, alert: object, *, possibly_sent: bool = False) -> None:  # pragma: no cover
         raise AssertionError
 
 

@@ -5,7 +5,10 @@ client retries 5xx answers for ~25 s and sleeps through 429s; the outbox owns re
 the server's retry_after), so a send must fail fast with a `DeliveryError` that says whether to retry.
 A nonce derived from the alert, the channel and the alert's creation time, with `enforce_nonce`, makes
 Discord return the already-created message instead of posting a duplicate when a send is retried after
-a lost response.
+a lost response. Discord only remembers nonces for a few minutes, so when the outbox says an earlier
+attempt may have landed (`possibly_sent`: a crash or lost response, possibly hours ago) the sink first
+reads the channel's recent messages and skips the post if ours is there: same nonce (when Discord
+returns it) or the same embed marker (footer `stcwatch · alert <id>` and the alert's timestamp).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import hashlib
 import json
 import logging
 import time
+from datetime import datetime, timedelta
 from typing import Any
 
 import aiohttp
@@ -29,6 +33,9 @@ log = logging.getLogger(__name__)
 
 INLINE_WAIT_MAX = 2.0  # wait this long for an exhausted rate-limit bucket before giving the alert back
 PERMANENT_STATUSES = frozenset({400, 403, 404, 405, 413})
+HISTORY_PAGE = 50  # messages per GET /channels/{id}/messages (Discord's maximum is 100)
+HISTORY_PAGES = 4  # pages read at most when checking whether an alert was already posted
+HISTORY_SKEW = timedelta(minutes=10)  # read back to this long before the alert was created (clock skew)
 
 
 def alert_nonce(alert: Alert, channel_id: int) -> str:
@@ -84,7 +91,22 @@ class ChannelPoster:
                     return data if isinstance(data, dict) else {}
                 raise _error_for(resp.status, resp.headers, data, channel_id)
         except (aiohttp.ClientError, TimeoutError, OSError) as exc:
-            raise DeliveryError(f"Discord channel {channel_id}: network error: {type(exc).__name__}: {exc}") from exc
+            raise _network_error(channel_id, exc) from exc
+
+    async def recent_messages(self, channel_id: int, *, limit: int, before: str | None = None) -> list[dict[str, Any]]:
+        """GET one page of the channel's messages, newest first; raises DeliveryError like `post`."""
+        if self._session.closed:
+            raise DeliveryError("Discord adapter is closed; the alert stays in the outbox")
+        params = {"limit": str(limit)} | ({"before": before} if before else {})
+        url = f"{self._base}/channels/{channel_id}/messages"
+        try:
+            async with self._session.get(url, params=params, headers=self._headers, timeout=self._timeout) as resp:
+                data = await _read_json(resp)
+                if 200 <= resp.status < 300:
+                    return [m for m in data if isinstance(m, dict)] if isinstance(data, list) else []
+                raise _error_for(resp.status, resp.headers, data, channel_id)
+        except (aiohttp.ClientError, TimeoutError, OSError) as exc:
+            raise _network_error(channel_id, exc) from exc
 
     async def _wait_for_bucket(self, channel_id: int) -> None:
         wait = self._blocked_until.get(channel_id, 0.0) - time.monotonic()
@@ -121,6 +143,13 @@ def _float(value: object) -> float | None:
         return None
 
 
+def _network_error(channel_id: int, exc: BaseException) -> DeliveryError:
+    """A transport failure; unless the connection was never made, Discord may have acted on the request."""
+    never_sent = isinstance(exc, aiohttp.ClientConnectorError)
+    what = f"Discord channel {channel_id}: network error: {type(exc).__name__}: {exc}"
+    return DeliveryError(what, maybe_sent=not never_sent)
+
+
 def _error_for(status: int, headers: Any, data: Any, channel_id: int) -> DeliveryError:
     message = data.get("message") if isinstance(data, dict) else data
     code = data.get("code") if isinstance(data, dict) else None
@@ -132,7 +161,37 @@ def _error_for(status: int, headers: Any, data: Any, channel_id: int) -> Deliver
         return DeliveryError(what, retry_after=retry_after if retry_after is not None else 5.0)
     if status in PERMANENT_STATUSES:
         return DeliveryError(what, permanent=True)  # no access, no channel, or a payload Discord refuses
-    return DeliveryError(what)  # 5xx, 401 (token may be fixed), anything else: try again later
+    # 5xx (the message may have been created before the error), 401 (token may be fixed), anything else
+    return DeliveryError(what, maybe_sent=status >= 500)
+
+
+def _parse_time(value: object) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def is_alert_message(message: dict[str, Any], payload: dict[str, Any]) -> bool:
+    """Whether a channel message is the one PAYLOAD posts: same nonce, or same embed footer and timestamp.
+
+    Discord does not keep nonces on stored messages, so the embed marker is what finds older posts;
+    the timestamp (the alert's creation time) tells apart alerts with the same id from another store.
+    """
+    if message.get("nonce") is not None and message.get("nonce") == payload.get("nonce"):
+        return True
+    ours = (payload.get("embeds") or [{}])[0]
+    footer = (ours.get("footer") or {}).get("text")
+    stamp = _parse_time(ours.get("timestamp"))
+    if not footer or stamp is None:
+        return False
+    for embed in message.get("embeds") or []:
+        if not isinstance(embed, dict) or (embed.get("footer") or {}).get("text") != footer:
+            continue
+        theirs = _parse_time(embed.get("timestamp"))
+        if theirs is not None and abs((theirs - stamp).total_seconds()) < 1.0:
+            return True
+    return False
 
 
 class DiscordSink:
@@ -165,11 +224,60 @@ class DiscordSink:
             return True
         return country is not None and country.upper() in self._countries
 
-    async def send(self, alert: Alert) -> None:
-        """Post the alert once; DeliveryError tells the outbox whether and when to retry."""
+    async def send(self, alert: Alert, *, possibly_sent: bool = False) -> None:
+        """Post the alert once; DeliveryError tells the outbox whether and when to retry.
+
+        With `possibly_sent`, look in the channel first and do not post what is already there.
+        """
         payload = alert_payload(alert, self._route)
+        if possibly_sent:
+            found = await self._find_posted(alert, payload)
+            if found is not None:
+                log.info(
+                    "discord alert was already posted by an earlier attempt; not posting again",
+                    extra={"sink": self._name, "alert_id": alert.id, "message_id": found.get("id")},
+                )
+                return
         data = await self._poster.post(self._route.channel_id, payload)
         log.debug(
             "discord alert posted",
             extra={"sink": self._name, "alert_id": alert.id, "message_id": data.get("id")},
         )
+
+    async def _find_posted(self, alert: Alert, payload: dict[str, Any]) -> dict[str, Any] | None:
+        """Our earlier message for this alert among the recent ones, or None when it is not there.
+
+        Reads newest first, back to shortly before the alert was created, at most HISTORY_PAGES pages.
+        A transient failure is raised with `maybe_sent` (the question stays open); a permanent one
+        (no Read Message History permission) is logged and the post goes ahead, because blocking the
+        channel for good is worse than a possible duplicate (Discord's nonce still catches recent ones).
+        """
+        channel = self._route.channel_id
+        floor = alert.created_at - HISTORY_SKEW
+        before: str | None = None
+        try:
+            for _ in range(HISTORY_PAGES):
+                page = await self._poster.recent_messages(channel, limit=HISTORY_PAGE, before=before)
+                found = next((m for m in page if is_alert_message(m, payload)), None)
+                if found is not None:
+                    return found
+                oldest = _parse_time(page[-1].get("timestamp")) if page else None
+                if len(page) < HISTORY_PAGE or (oldest is not None and oldest < floor) or not page[-1].get("id"):
+                    return None
+                before = str(page[-1]["id"])
+        except DeliveryError as exc:
+            if not exc.permanent:
+                raise DeliveryError(
+                    f"cannot check whether the alert was already posted: {exc}", retry_after=exc.retry_after,
+                    maybe_sent=True,
+                ) from exc
+            log.warning(
+                "cannot read discord channel history; posting without the check",
+                extra={"sink": self._name, "alert_id": alert.id, "error": str(exc)},
+            )
+            return None
+        log.warning(
+            "discord channel history longer than the check reads; posting",
+            extra={"sink": self._name, "alert_id": alert.id, "messages_read": HISTORY_PAGE * HISTORY_PAGES},
+        )
+        return None

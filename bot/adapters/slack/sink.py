@@ -3,11 +3,20 @@
 The outbox owns retries (with backoff, honouring Retry-After), so `send` makes exactly one
 attempt: the client it uses has no slack_sdk retry handlers, and every failure becomes a
 DeliveryError that says whether trying again can help.
+
+Slack has no idempotency key for chat.postMessage, so every post carries message metadata naming
+the alert (`stcwatch_alert`: alert id and a per-store, per-route `dedupe` token). When the outbox
+says an earlier attempt may have landed (`possibly_sent`: a crash or lost response), the sink reads
+the channel's history since shortly before the alert was created and skips the post if it is there.
+Reading history needs the `channels:history` (or `groups:history`) scope and a channel *ID* route.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from datetime import timedelta
+from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
@@ -25,6 +34,34 @@ log = logging.getLogger(__name__)
 TRANSIENT_ERRORS = frozenset(
     {"ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
 )
+# Errors after which Slack says "some aspect of the operation may have succeeded".
+MAYBE_DONE_ERRORS = frozenset({"internal_error", "fatal_error"})
+EVENT_TYPE = "stcwatch_alert"
+HISTORY_LIMIT = 100  # messages per conversations.history page
+HISTORY_PAGES = 3  # pages read at most when checking whether an alert was already posted
+HISTORY_SKEW = timedelta(minutes=10)  # read back to this long before the alert was created (clock skew)
+
+
+def alert_dedupe(alert: Alert, sink_name: str) -> str:
+    """Stable per alert, store (creation time) and route, so two routes into one channel stay apart."""
+    key = f"{alert.id}|{alert.created_at.isoformat()}|{sink_name}"
+    return hashlib.blake2b(key.encode(), digest_size=12).hexdigest()
+
+
+def alert_metadata(alert: Alert, sink_name: str) -> dict[str, Any]:
+    """Slack message metadata identifying the alert (invisible to people, returned by history)."""
+    return {"event_type": EVENT_TYPE, "event_payload": {"alert_id": alert.id, "dedupe": alert_dedupe(alert, sink_name)}}
+
+
+def is_alert_message(message: object, dedupe: str) -> bool:
+    """Whether a history message carries our metadata with this dedupe token."""
+    if not isinstance(message, dict):
+        return False
+    metadata = message.get("metadata")
+    if not isinstance(metadata, dict) or metadata.get("event_type") != EVENT_TYPE:
+        return False
+    payload = metadata.get("event_payload")
+    return isinstance(payload, dict) and payload.get("dedupe") == dedupe
 
 
 class SlackSink:
@@ -58,8 +95,18 @@ class SlackSink:
             return True
         return country is not None and country.upper() in self._countries
 
-    async def send(self, alert: Alert) -> None:
-        """One chat.postMessage; raise DeliveryError (retry_after / permanent) on failure."""
+    async def send(self, alert: Alert, *, possibly_sent: bool = False) -> None:
+        """One chat.postMessage; raise DeliveryError (retry_after / permanent / maybe_sent) on failure.
+
+        With `possibly_sent`, look in the channel's history first and do not post what is already there.
+        """
+        metadata = alert_metadata(alert, self._name)
+        if possibly_sent and await self._already_posted(alert, metadata["event_payload"]["dedupe"]):
+            log.info(
+                "slack alert was already posted by an earlier attempt; not posting again",
+                extra={"sink": self._name, "alert_id": alert.id},
+            )
+            return
         message = render_alert(alert, mention=self._mention)
         try:
             await self._client.chat_postMessage(
@@ -68,12 +115,58 @@ class SlackSink:
                 blocks=message.blocks,
                 unfurl_links=False,
                 unfurl_media=False,
+                metadata=metadata,
             )
         except SlackApiError as exc:
             raise classify(exc, self._route.channel) from exc
         except (aiohttp.ClientError, TimeoutError, OSError) as exc:
-            detail = f"{type(exc).__name__}: {exc}"
-            raise DeliveryError(f"slack {self._route.channel}: network error: {detail}") from exc
+            raise network_error(self._route.channel, exc) from exc
+
+    async def _already_posted(self, alert: Alert, dedupe: str) -> bool:
+        """Whether our message for this alert is in the channel's history since shortly before its creation.
+
+        A transient failure is raised with `maybe_sent` (the question stays open, the outbox retries);
+        a permanent one (missing history scope, channel given by name) is logged and the post goes
+        ahead: blocking the route for good is worse than a possible duplicate.
+        """
+        channel = self._route.channel
+        oldest = f"{(alert.created_at - HISTORY_SKEW).timestamp():.6f}"
+        cursor: str | None = None
+        try:
+            for _ in range(HISTORY_PAGES):
+                response = await self._client.conversations_history(
+                    channel=channel, include_all_metadata=True, limit=HISTORY_LIMIT, oldest=oldest, cursor=cursor
+                )
+                if any(is_alert_message(m, dedupe) for m in response.get("messages") or []):
+                    return True
+                cursor = (response.get("response_metadata") or {}).get("next_cursor") or None
+                if not response.get("has_more") or cursor is None:
+                    return False
+        except (SlackApiError, aiohttp.ClientError, TimeoutError, OSError) as exc:
+            error = classify(exc, channel) if isinstance(exc, SlackApiError) else network_error(channel, exc)
+            if not error.permanent:
+                raise DeliveryError(
+                    f"cannot check whether the alert was already posted: {error}",
+                    retry_after=error.retry_after,
+                    maybe_sent=True,
+                ) from exc
+            log.warning(
+                "cannot read slack channel history (needs channels:history and a channel ID); posting unchecked",
+                extra={"sink": self._name, "alert_id": alert.id, "error": str(error)},
+            )
+            return False
+        log.warning(
+            "slack channel history longer than the check reads; posting",
+            extra={"sink": self._name, "alert_id": alert.id, "messages_read": HISTORY_LIMIT * HISTORY_PAGES},
+        )
+        return False
+
+
+def network_error(channel: str, exc: BaseException) -> DeliveryError:
+    """A transport failure; unless the connection was never made, Slack may have acted on the request."""
+    never_sent = isinstance(exc, aiohttp.ClientConnectorError)
+    detail = f"{type(exc).__name__}: {exc}"
+    return DeliveryError(f"slack {channel}: network error: {detail}", maybe_sent=not never_sent)
 
 
 def classify(exc: SlackApiError, channel: str) -> DeliveryError:
@@ -86,7 +179,8 @@ def classify(exc: SlackApiError, channel: str) -> DeliveryError:
     if status == 429 or error in ("ratelimited", "rate_limited"):
         return DeliveryError(f"{where}: rate limited", retry_after=retry_after(response))
     if status >= 500 or status == 408 or error in TRANSIENT_ERRORS:
-        return DeliveryError(f"{where}: Slack answered HTTP {status} {error}".rstrip())
+        maybe_sent = status >= 500 or error in MAYBE_DONE_ERRORS  # the post may exist despite the error
+        return DeliveryError(f"{where}: Slack answered HTTP {status} {error}".rstrip(), maybe_sent=maybe_sent)
     detail = error or f"HTTP {status}"
     return DeliveryError(f"{where}: {detail}", permanent=True)
 
