@@ -21,7 +21,7 @@ from bot.config import Settings, env_secret
 from bot.errors import ConfigError, DeliveryError
 from bot.models import Alert
 from bot.service.answers import QueryService
-from bot.service.notify import Sink
+from bot.service.notify import RouteFilter, Sink
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +47,7 @@ class PendingSink:
 
     def __init__(self, name: str, labels: Sequence[str], countries: Sequence[str]) -> None:
         self._name = name
-        self._labels = {label.upper() for label in labels}
-        self._countries = {c.upper() for c in countries}
+        self._filter = RouteFilter.of(labels, countries)
         self.target: Sink | None = None
 
     @property
@@ -58,11 +57,7 @@ class PendingSink:
 
     def accepts(self, *, kind: str, label: str, country: str | None) -> bool:
         """The route's filters: feed-health notices everywhere, else labels and countries."""
-        if kind == "feed_health":
-            return True
-        if label.upper() not in self._labels:
-            return False
-        return not self._countries or (country is not None and country.upper() in self._countries)
+        return self._filter.accepts(kind=kind, label=label, country=country)
 
     async def send(self, alert: Alert, *, possibly_sent: bool = False) -> None:
         """Deliver through the connected adapter, or ask the outbox to retry later.

@@ -137,13 +137,11 @@ def _check_countries(countries: list[str]) -> list[str]:
     return upper
 
 
-class DiscordRoute(_Section):
-    """Which alerts go to which Discord channel; empty countries = all."""
+class _Route(_Section):
+    """Filters every chat route has: which countries (empty = all) and which alert labels."""
 
-    channel_id: int
     countries: list[str] = Field(default_factory=list)
     labels: list[str] = Field(default_factory=lambda: list(DEFAULT_ROUTE_LABELS))
-    mention_role_id: int | None = None
 
     @field_validator("countries")
     @classmethod
@@ -154,6 +152,13 @@ class DiscordRoute(_Section):
     @classmethod
     def _labels(cls, value: list[str]) -> list[str]:
         return _check_labels(value)
+
+
+class DiscordRoute(_Route):
+    """Which alerts go to which Discord channel."""
+
+    channel_id: int
+    mention_role_id: int | None = None
 
 
 class DiscordSettings(_Section):
@@ -166,23 +171,11 @@ class DiscordSettings(_Section):
     routes: list[DiscordRoute] = Field(default_factory=list)
 
 
-class SlackRoute(_Section):
-    """Which alerts go to which Slack channel; empty countries = all."""
+class SlackRoute(_Route):
+    """Which alerts go to which Slack channel."""
 
     channel: str = Field(min_length=1)
-    countries: list[str] = Field(default_factory=list)
-    labels: list[str] = Field(default_factory=lambda: list(DEFAULT_ROUTE_LABELS))
     mention: str | None = None
-
-    @field_validator("countries")
-    @classmethod
-    def _countries(cls, value: list[str]) -> list[str]:
-        return _check_countries(value)
-
-    @field_validator("labels")
-    @classmethod
-    def _labels(cls, value: list[str]) -> list[str]:
-        return _check_labels(value)
 
 
 class SlackSettings(_Section):

@@ -6,7 +6,7 @@ works out the key parse.py would give it (guid, else canonical URL), and removes
 whose key the caller already knows. The result is still well-formed XML with the same prologue.
 
 Only the plain, common shapes are cut; anything that could make feedparser derive a different guid or link
-(xml:base, relative or non-ASCII values, entities, extra link/id/guid elements, RDF, prefixed Atom) keeps
+(xml:base, relative, non-ASCII or spaced values, extra link/id/guid elements, RDF, prefixed Atom) keeps
 the entry, and anything expat cannot read leaves the body untouched. Keeping an entry is always safe: the
 caller skips known keys again after the full parse.
 """
@@ -26,9 +26,10 @@ _SEP = " "
 _ATOM = "http://www.w3.org/2005/Atom"
 _XML_BASE = "http://www.w3.org/XML/1998/namespace base"
 _IDENTITY = frozenset({"link", "id", "guid"})
-# Printable ASCII without spaces or "&" (feedparser rewrites "&name;" in links), and absolute http(s) URLs.
-_TOKEN = re.compile(r"[!-%'-~]+")
-_HTTP = re.compile(r"https?://[!-%'-~]+")
+# Printable ASCII without spaces (no charset or whitespace handling to mirror), and absolute http(s) URLs.
+_TOKEN = re.compile(r"[!-~]+")
+_HTTP = re.compile(r"https?://[!-~]+")
+_BARE_REF = re.compile("&([A-Za-z0-9_]+);")
 _LINK_ATTRS = frozenset({"rel", "type", "href", "hreflang", "title", "length"})
 
 
@@ -149,6 +150,8 @@ def _key(entry: _Entry, base: str, key_of: Callable[[str | None, str], str | Non
         link = candidates[0]
         if not _HTTP.fullmatch(link) or not _resolves_to_itself(link, base):
             return None
+        if entry.links:  # feedparser's fix-up of query strings in an RSS <link>'s text
+            link = _BARE_REF.sub(r"&\g<1>", link.replace("&amp;", "&"))
     else:
         link = guid if resolved_guid else ""  # feedparser uses a permalink guid / Atom id as the link
     return key_of(guid or None, link)

@@ -11,7 +11,8 @@ looks in the channel before posting again.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -46,6 +47,27 @@ class Sink(Protocol):
         recorded); a sink that can look at the channel should skip the post if it is already there.
         """
         ...
+
+
+@dataclass(frozen=True)
+class RouteFilter:
+    """What one chat route wants: feed-health notices always; other alerts by label and country."""
+
+    labels: frozenset[str]
+    countries: frozenset[str]  # empty = every country
+
+    @classmethod
+    def of(cls, labels: Iterable[str], countries: Iterable[str]) -> RouteFilter:
+        """Upper-cased sets from a route's config lists."""
+        return cls(frozenset(x.upper() for x in labels), frozenset(c.upper() for c in countries))
+
+    def accepts(self, *, kind: str, label: str, country: str | None) -> bool:
+        """The Sink.accepts rule shared by every chat route."""
+        if kind == "feed_health":
+            return True
+        if label.upper() not in self.labels:
+            return False
+        return not self.countries or (country is not None and country.upper() in self.countries)
 
 
 def retry_delay(

@@ -7,7 +7,7 @@ import asyncio
 from bot.feeds.fetch import FetchLimits, fetch_feed, make_client
 
 ANSWERS = {
-    "/304": b"HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\n\r\n",
+    "/304": b'HTTP/1.1 304 Not Modified\r\nETag: "v1"\r\n\r\n',
     "/500": b"HTTP/1.1 500 Internal Server Error\r\nContent-Length: 5\r\n\r\noops!",
     "/200": b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 7\r\n\r\n<rss/>\n",
 }

@@ -52,6 +52,8 @@ RSS_ITEMS = [
     "<link></link><guid>https://a.example/17</guid>",
     "<source url='https://src.example/feed'>Src</source><link>https://a.example/18</link>",
     "<link>https://a.example/1</link><guid isPermaLink='false'>id-1</guid>",  # a duplicate of the first
+    "<link>https://a.example/20?x=1&amp;amp;y=2&amp;z;=3</link><guid isPermaLink='false'>a&amp;b</guid>",
+    "<guid>https://a.example/21?p=1&amp;q=2</guid>",
 ]
 ATOM_ENTRIES = [
     "<id>tag:a.example,2026:1</id><link href='https://a.example/1'/>",
@@ -121,7 +123,7 @@ def test_plain_entries_are_cut_and_odd_ones_kept() -> None:
     spans = entry_keys(_rss(*RSS_ITEMS), feed_url=FEED_URL, key_of=_key_of)
     assert spans is not None
     droppable = [n for n, (_, _, key) in enumerate(spans) if key is not None]
-    assert droppable == [0, 1, 2, 3, 4, 5, 9, 17, 18]
+    assert droppable == [0, 1, 2, 3, 4, 5, 8, 9, 17, 18, 19, 20]
     atom = entry_keys(_atom(*ATOM_ENTRIES), feed_url=FEED_URL, key_of=_key_of)
     assert atom is not None
     assert [n for n, (_, _, key) in enumerate(atom) if key is not None] == [0, 1, 2, 3, 4, 7]

@@ -28,6 +28,7 @@ from bot.adapters.discord.render import alert_embed
 from bot.config import DiscordRoute
 from bot.errors import DeliveryError
 from bot.models import Alert
+from bot.service.notify import RouteFilter
 
 log = logging.getLogger(__name__)
 
@@ -201,8 +202,7 @@ class DiscordSink:
         self._route = route
         self._poster = poster
         self._name = name or f"discord:{route.channel_id}"
-        self._labels = frozenset(label.upper() for label in route.labels)
-        self._countries = frozenset(c.upper() for c in route.countries)
+        self._filter = RouteFilter.of(route.labels, route.countries)
 
     @property
     def name(self) -> str:
@@ -216,13 +216,7 @@ class DiscordSink:
 
     def accepts(self, *, kind: str, label: str, country: str | None) -> bool:
         """Feed-health notices go everywhere; findings and status changes follow the route filters."""
-        if kind == "feed_health":
-            return True
-        if label.upper() not in self._labels:
-            return False
-        if not self._countries:
-            return True
-        return country is not None and country.upper() in self._countries
+        return self._filter.accepts(kind=kind, label=label, country=country)
 
     async def send(self, alert: Alert, *, possibly_sent: bool = False) -> None:
         """Post the alert once; DeliveryError tells the outbox whether and when to retry.

@@ -27,6 +27,7 @@ from bot.adapters.slack.render import render_alert
 from bot.config import SlackRoute
 from bot.errors import DeliveryError
 from bot.models import Alert
+from bot.service.notify import RouteFilter
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +72,7 @@ class SlackSink:
         self._client = client
         self._route = route
         self._name = name or f"slack:{route.channel}"
-        self._labels = {label.upper() for label in route.labels}
-        self._countries = {c.upper() for c in route.countries}
+        self._filter = RouteFilter.of(route.labels, route.countries)
         self._mention = parse_mention(route.mention)
         if route.mention and self._mention is None:
             log.warning(
@@ -87,13 +87,7 @@ class SlackSink:
 
     def accepts(self, *, kind: str, label: str, country: str | None) -> bool:
         """Feed health goes to every route; other alerts by the route's labels and countries."""
-        if kind == "feed_health":
-            return True
-        if label.upper() not in self._labels:
-            return False
-        if not self._countries:
-            return True
-        return country is not None and country.upper() in self._countries
+        return self._filter.accepts(kind=kind, label=label, country=country)
 
     async def send(self, alert: Alert, *, possibly_sent: bool = False) -> None:
         """One chat.postMessage; raise DeliveryError (retry_after / permanent / maybe_sent) on failure.
