@@ -90,7 +90,7 @@ class Query:
                 outlets=f.outlets,
                 speaker=f.speaker,
             )
-            for f in self._store.findings_for_country(code, limit=FINDINGS_LIMIT)
+            for f in self._store.tracking.findings(code, limit=FINDINGS_LIMIT)
         ]
         return CountryAnswer(
             country=code,

@@ -14,7 +14,7 @@ from bot.models import Alert, Finding, Label
 from bot.service.notify import Outbox
 from bot.store import Store
 from bot.store.timefmt import utcnow
-from bot.store.tracking import BaselineRow, SignalRow
+from bot.store.tracking import BaselineRow, FindingRow
 from bot.tracker.statements import KIND_FOR_LABEL, CountryStatus, Kind, Statement
 from bot.tracker.status import country_status
 
@@ -61,7 +61,7 @@ def _clip(text: str, size: int = 240) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
-def signal_statement(r: SignalRow) -> Statement:
+def signal_statement(r: FindingRow) -> Statement:
     """A stored signal finding as a timeline statement (dated by publication, else discovery)."""
     label = Label(r.label)
     outlet = r.feed or "news feed"
@@ -129,7 +129,7 @@ class Tracker:
         """Baseline plus the newest signal findings for one country."""
         tracking = self._store.tracking
         baseline = [row_statement(r) for r in tracking.baseline(country)]
-        findings = [signal_statement(r) for r in tracking.signals(country, limit=FINDINGS_WINDOW)]
+        findings = [signal_statement(r) for r in tracking.findings(country, limit=FINDINGS_WINDOW, signals_only=True)]
         return baseline + list(reversed(findings))
 
     def compute(self, country: str) -> CountryStatus:

@@ -25,25 +25,6 @@ class FeedSpec:
     lang: str | None = None
 
 
-@dataclass(frozen=True)
-class StoredFinding:
-    """A finding joined with its article, for answers and status computation."""
-
-    id: int
-    article_id: int
-    label: str
-    country: str
-    rule: str
-    evidence: str
-    explanation: str
-    speaker: str | None
-    found_at: datetime
-    title: str
-    url: str
-    published: datetime | None
-    outlets: int
-
-
 def _feed(row: sqlite3.Row) -> FeedState:
     return FeedState(
         id=row["id"],
@@ -240,39 +221,6 @@ class Store:
                 for f in findings
             ],
         )
-
-    def findings_for_country(self, country: str, *, limit: int | None = None) -> list[StoredFinding]:
-        """A country's findings, newest first, with how many feeds carried each article."""
-        sql = """SELECT f.*, a.title, a.url, a.published_at,
-                    (SELECT COUNT(*) FROM article_sources s WHERE s.article_id = a.id) AS outlets
-                 FROM findings f JOIN articles a ON a.id = f.article_id
-                 WHERE f.country = ? ORDER BY f.found_at DESC, f.id DESC"""
-        params: tuple[object, ...] = (country,)
-        if limit is not None:
-            sql += " LIMIT ?"
-            params = (country, limit)
-        out: list[StoredFinding] = []
-        for r in self._conn.execute(sql, params):
-            found_at = from_db(r["found_at"])
-            assert found_at is not None
-            out.append(
-                StoredFinding(
-                    id=r["id"],
-                    article_id=r["article_id"],
-                    label=r["label"],
-                    country=r["country"],
-                    rule=r["rule"],
-                    evidence=r["evidence"],
-                    explanation=r["explanation"],
-                    speaker=r["speaker"],
-                    found_at=found_at,
-                    title=r["title"],
-                    url=r["url"],
-                    published=from_db(r["published_at"]),
-                    outlets=r["outlets"],
-                )
-            )
-        return out
 
     def finding_countries(self) -> list[str]:
         """Every country with at least one finding."""

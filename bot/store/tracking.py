@@ -28,8 +28,8 @@ class BaselineRow:
 
 
 @dataclass(frozen=True)
-class SignalRow:
-    """A signal finding with what the timeline needs: date, source, outlet, how many feeds carried it."""
+class FindingRow:
+    """A finding with its article: date, link, first feed, and how many feeds carried it."""
 
     finding_id: int
     article_id: int
@@ -103,24 +103,28 @@ class TrackingRepo:
             )
         return [BaselineRow(*r) for r in rows]
 
-    def signals(self, country: str, *, limit: int) -> list[SignalRow]:
-        """The newest LIMIT signal findings for a country (index on country, label, found_at)."""
+    def findings(self, country: str, *, limit: int, signals_only: bool = False) -> list[FindingRow]:
+        """A country's newest LIMIT findings (signals only for the status engine), newest first.
+
+        Indexes on (country, found_at) and (country, label, found_at) keep this a bounded read.
+        """
+        labels = "('CLAIM', 'CONFIRMED', 'DENIAL')" if signals_only else "('CLAIM', 'CONFIRMED', 'DENIAL', 'MENTION')"
         rows = self._conn.execute(
-            """SELECT f.id, f.article_id, f.label, f.country, f.rule, f.evidence, f.explanation, f.speaker,
+            f"""SELECT f.id, f.article_id, f.label, f.country, f.rule, f.evidence, f.explanation, f.speaker,
                       f.found_at, a.published_at, a.title, a.url,
                       (SELECT fd.name FROM article_sources s JOIN feeds fd ON fd.id = s.feed_id
                         WHERE s.article_id = a.id ORDER BY s.first_seen_at LIMIT 1) AS feed,
                       (SELECT COUNT(*) FROM article_sources s WHERE s.article_id = a.id) AS outlets
                FROM findings f JOIN articles a ON a.id = f.article_id
-               WHERE f.country = ? AND f.label IN ('CLAIM', 'CONFIRMED', 'DENIAL')
-               ORDER BY f.found_at DESC, f.id DESC LIMIT ?""",
+               WHERE f.country = ? AND f.label IN {labels}
+               ORDER BY f.found_at DESC, f.id DESC LIMIT ?""",  # noqa: S608 - constant label lists
             (country, limit),
         )
-        out: list[SignalRow] = []
+        out: list[FindingRow] = []
         for r in rows:
             found_at = from_db(r[8])
             assert found_at is not None
-            out.append(SignalRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], found_at, from_db(r[9]), *r[10:]))
+            out.append(FindingRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], found_at, from_db(r[9]), *r[10:]))
         return out
 
     def countries_with_statements(self) -> list[str]:

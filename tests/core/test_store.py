@@ -92,5 +92,5 @@ def test_outbox_dedupes_and_tracks_deliveries(tmp_path: Path) -> None:
     assert store.delivery_attempts(alert.id, "chat") == 1
     assert store.outbox_counts() == {"pending": 1, "delivered": 1, "failed": 0}
     assert store.oldest_pending_at() == NOW
-    found = store.findings_for_country("HN")
+    found = store.tracking.findings("HN", limit=10)
     assert [(f.label, f.outlets) for f in found] == [("DENIAL", 0)]

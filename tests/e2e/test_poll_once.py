@@ -100,7 +100,7 @@ def test_same_story_from_two_feeds_is_one_article_with_two_sources(
     assert sum(1 for a in alerts if a["country"] == "PY") == 1
     store = open_store(tmp_path / "store.db")
     try:
-        paraguay = store.findings_for_country("PY")
+        paraguay = store.tracking.findings("PY", limit=10)
         assert len(paraguay) == 1
         assert paraguay[0].outlets == 2
         assert store.article_count() == 7  # 5 wire + 3 prensa items, minus the shared story
