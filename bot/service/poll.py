@@ -97,7 +97,6 @@ class Poller:
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._on_findings = on_findings
         self._delivery: asyncio.Task[None] | None = None
-        self._elapsed: dict[int, float] = {}  # feed id -> seconds its last fetch took
         self._deliver_again = False
         self.last_cycle_at: datetime | None = None
 
@@ -106,11 +105,7 @@ class Poller:
         now = self._clock()
         feeds = self._store.due_feeds(now) if only_due else self._store.feeds()
         report = CycleReport(started_at=now)
-        # Start the feeds that answered slowest last time first, so a slow one does not stretch the cycle's end;
-        # outcomes stay in feed order.
-        order = sorted(range(len(feeds)), key=lambda k: -self._elapsed.get(feeds[k].id, 0.0))
-        tasks = {k: asyncio.ensure_future(self._guarded(feeds[k])) for k in order}
-        report.outcomes = list(await asyncio.gather(*(tasks[k] for k in range(len(feeds)))))
+        report.outcomes = list(await asyncio.gather(*(self._guarded(f) for f in feeds)))
         if self._delivery is not None:
             await self._delivery  # the cycle ends with no delivery in flight
         self.last_cycle_at = self._clock()
@@ -141,7 +136,6 @@ class Poller:
         result = await fetch_feed(
             self._client, feed.url, etag=feed.etag, last_modified=feed.last_modified, limits=self._limits
         )
-        self._elapsed[feed.id] = result.elapsed
         outcome = self._handle(feed, result)
         outcome.fetch_seconds = result.elapsed
         if outcome.alerts:
