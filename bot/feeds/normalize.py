@@ -215,7 +215,12 @@ def _guess_bare(text: str, i: int, open_quote: bool) -> tuple[str, bool]:
     return (_RSQUO if prev in "sS" else _RDQUO), open_quote
 
 
+_ANY_THAI = re.compile("[\u0e00-\u0e7f]")
+
+
 def _repair_thai_mojibake(s: str) -> str:
+    if not _ANY_THAI.search(s):
+        return s  # every artefact this repairs contains a Thai letter: skip the slow scans (hot path)
     if _SARA_O not in s and not _LATIN_ACCENT.search(s):
         return s
     s = _EXACT.sub(
