@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,6 +65,19 @@ def feed_xml(items: list[Item] = ITEMS) -> bytes:
     )
     head = '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title>'
     return f"{head}{body}</channel></rss>".encode()
+
+
+def slack_chat(api_base: str, channel: str) -> str:
+    """The [slack] config for one route into CHANNEL on a fake Slack."""
+    return f'[slack]\nenabled = true\napi_base = "{api_base}"\n[[slack.routes]]\nchannel = "{channel}"\n'
+
+
+def discord_chat(fake: Any, channel_id: int) -> str:
+    """The [discord] config for one route into CHANNEL_ID on a fake Discord (tests.fakes.discord_server)."""
+    return (
+        f'[discord]\nenabled = true\napi_base = "{fake.api_base}"\ngateway_url = "{fake.gateway_url}"\n'
+        f"guild_id = {fake.GUILD_ID}\n[[discord.routes]]\nchannel_id = {channel_id}\n"
+    )
 
 
 def write_config(tmp_path: Path, feed_url: str, chat: str) -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from tests.e2e.botproc import Bot, all_delivered, deliveries, feed_xml, write_config
+from tests.e2e.botproc import Bot, all_delivered, deliveries, discord_chat, feed_xml, slack_chat, write_config
 from tests.fakes.discord_server import Failure, FakeDiscord
 from tests.fakes.feed_server import FeedServer
 from tests.fakes.slack_server import APP_TOKEN, BOT_TOKEN, FakeSlack, Reply
@@ -24,13 +24,7 @@ async def test_slack_429_then_503_outage_then_recovery(tmp_path: Path) -> None:
         srv.add("/wire.xml", body=feed_xml())
         rate_limited = Reply(status=429, error="ratelimited", headers={"Retry-After": "1"})
         slack.go_down(rate_limited, methods=DELIVERY)
-        config = write_config(tmp_path, srv.url("/wire.xml"), f"""
-[slack]
-enabled = true
-api_base = "{slack.api_base}"
-[[slack.routes]]
-channel = "{SLACK_CHANNEL}"
-""")
+        config = write_config(tmp_path, srv.url("/wire.xml"), slack_chat(slack.api_base, SLACK_CHANNEL))
         db = tmp_path / "s.db"
         bot = Bot(tmp_path, config, {"STCWATCH_SLACK_BOT_TOKEN": BOT_TOKEN, "STCWATCH_SLACK_APP_TOKEN": APP_TOKEN})
 
@@ -77,15 +71,7 @@ async def test_discord_429_and_5xx_with_a_lost_response_then_recovery(tmp_path: 
             Failure(502, store_first=True),  # the second is created, but the bot hears a 502
             Failure(503),
         )
-        config = write_config(tmp_path, srv.url("/wire.xml"), f"""
-[discord]
-enabled = true
-api_base = "{discord.api_base}"
-gateway_url = "{discord.gateway_url}"
-guild_id = {discord.GUILD_ID}
-[[discord.routes]]
-channel_id = {DISCORD_CHANNEL}
-""")
+        config = write_config(tmp_path, srv.url("/wire.xml"), discord_chat(discord, DISCORD_CHANNEL))
         db = tmp_path / "s.db"
         bot = Bot(tmp_path, config, {"STCWATCH_DISCORD_TOKEN": discord.token})
         try:

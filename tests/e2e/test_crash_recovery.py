@@ -13,7 +13,17 @@ import signal
 from pathlib import Path
 from typing import Any
 
-from tests.e2e.botproc import EXPECTED_FINDINGS, Bot, alerts, all_delivered, deliveries, feed_xml, write_config
+from tests.e2e.botproc import (
+    EXPECTED_FINDINGS,
+    Bot,
+    alerts,
+    all_delivered,
+    deliveries,
+    discord_chat,
+    feed_xml,
+    slack_chat,
+    write_config,
+)
 from tests.fakes.discord_server import Failure, FakeDiscord
 from tests.fakes.feed_server import FeedServer
 from tests.fakes.slack_server import APP_TOKEN, BOT_TOKEN, FakeSlack, Reply
@@ -44,13 +54,7 @@ async def test_sigkill_after_slack_accepted_the_post(tmp_path: Path) -> None:
     async with FakeSlack() as slack, FeedServer() as srv:
         srv.add("/wire.xml", body=feed_xml())
         slack.script("chat.postMessage", Reply(), Reply(stall=120.0))  # 2nd post: accepted, answer held
-        config = write_config(tmp_path, srv.url("/wire.xml"), f"""
-[slack]
-enabled = true
-api_base = "{slack.api_base}"
-[[slack.routes]]
-channel = "{SLACK_CHANNEL}"
-""")
+        config = write_config(tmp_path, srv.url("/wire.xml"), slack_chat(slack.api_base, SLACK_CHANNEL))
         db = tmp_path / "s.db"
         bot = Bot(tmp_path, config, {"STCWATCH_SLACK_BOT_TOKEN": BOT_TOKEN, "STCWATCH_SLACK_APP_TOKEN": APP_TOKEN})
         try:
@@ -87,15 +91,7 @@ async def test_sigkill_after_discord_accepted_the_post(tmp_path: Path) -> None:
     async with FakeDiscord() as discord, FeedServer() as srv:
         srv.add("/wire.xml", body=feed_xml())
         discord.fail_channel(DISCORD_CHANNEL, Failure(200), Failure(200, stall=120.0))
-        config = write_config(tmp_path, srv.url("/wire.xml"), f"""
-[discord]
-enabled = true
-api_base = "{discord.api_base}"
-gateway_url = "{discord.gateway_url}"
-guild_id = {discord.GUILD_ID}
-[[discord.routes]]
-channel_id = {DISCORD_CHANNEL}
-""")
+        config = write_config(tmp_path, srv.url("/wire.xml"), discord_chat(discord, DISCORD_CHANNEL))
         db = tmp_path / "s.db"
         bot = Bot(tmp_path, config, {"STCWATCH_DISCORD_TOKEN": discord.token})
         try:
