@@ -156,3 +156,23 @@ def test_fix_text_repairs_classic_utf8_as_cp1252_mojibake() -> None:
 def test_fix_text_keeps_clean_text_unchanged() -> None:
     clean = "Honduras denies signing a safe third country agreement."
     assert fix_text(clean) == clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honduras niega haber firmado un acuerdo de tercer país seguro, dijo el canciller “hoy”.",
+        "plain ascii with an entity &amp; a quote",
+        "Migraciรณn y â€œcomillasâ€\x9d rotas, cafÃ© con leche",
+        "ligature ﬁnal and ‘single’ „low“ quotes",
+        "NFD accents: Me\u0301xico",
+        "\x1b[31mred\x1b[0m terminal text",
+    ],
+)
+def test_fast_path_matches_full_ftfy(text: str) -> None:
+    """fix_text skips ftfy on clean text; the result must be what ftfy would have produced."""
+    import ftfy
+
+    from bot.feeds.normalize import _repair_thai_mojibake
+
+    assert fix_text(text) == ftfy.fix_text(_repair_thai_mojibake(text))
