@@ -70,9 +70,26 @@ class RouteFilter:
         return not self.countries or (country is not None and country.upper() in self.countries)
 
 
-def retry_delay(
-    attempts: int, retry_after: float | None, *, base: float = BASE_RETRY, cap: float = MAX_RETRY
-) -> float:
+def history_check_failed(error: DeliveryError, *, platform: str, sink: str, alert_id: int, hint: str) -> None:
+    """The shared policy when a sink cannot tell whether an earlier attempt already posted an alert.
+
+    A transient failure is raised with `maybe_sent`, so the question stays open and the outbox retries.
+    A permanent one (no permission to read history) is logged and the caller posts anyway: blocking a
+    route for good is worse than a possible duplicate.
+    """
+    if not error.permanent:
+        raise DeliveryError(
+            f"cannot check whether the alert was already posted: {error}",
+            retry_after=error.retry_after,
+            maybe_sent=True,
+        ) from error
+    log.warning(
+        f"cannot read {platform} channel history ({hint}); posting without the check",
+        extra={"sink": sink, "alert_id": alert_id, "error": str(error)},
+    )
+
+
+def retry_delay(attempts: int, retry_after: float | None, *, base: float = BASE_RETRY, cap: float = MAX_RETRY) -> float:
     """Exponential backoff from `base`, capped at `cap`, never sooner than the server asked (up to the cap)."""
     delay: float = min(base * 2.0 ** max(attempts - 1, 0), cap)
     if retry_after is not None:

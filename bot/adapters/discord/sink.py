@@ -28,7 +28,7 @@ from bot.adapters.discord.render import alert_embed
 from bot.config import DiscordRoute
 from bot.errors import DeliveryError
 from bot.models import Alert
-from bot.service.notify import RouteFilter
+from bot.service.notify import RouteFilter, history_check_failed
 
 log = logging.getLogger(__name__)
 
@@ -260,14 +260,8 @@ class DiscordSink:
                     return None
                 before = str(page[-1]["id"])
         except DeliveryError as exc:
-            if not exc.permanent:
-                raise DeliveryError(
-                    f"cannot check whether the alert was already posted: {exc}", retry_after=exc.retry_after,
-                    maybe_sent=True,
-                ) from exc
-            log.warning(
-                "cannot read discord channel history; posting without the check",
-                extra={"sink": self._name, "alert_id": alert.id, "error": str(exc)},
+            history_check_failed(
+                exc, platform="discord", sink=self._name, alert_id=alert.id, hint="needs Read Message History"
             )
             return None
         log.warning(

@@ -27,7 +27,7 @@ from bot.adapters.slack.render import render_alert
 from bot.config import SlackRoute
 from bot.errors import DeliveryError
 from bot.models import Alert
-from bot.service.notify import RouteFilter
+from bot.service.notify import RouteFilter, history_check_failed
 
 log = logging.getLogger(__name__)
 
@@ -138,15 +138,12 @@ class SlackSink:
                     return False
         except (SlackApiError, aiohttp.ClientError, TimeoutError, OSError) as exc:
             error = classify(exc, channel) if isinstance(exc, SlackApiError) else network_error(channel, exc)
-            if not error.permanent:
-                raise DeliveryError(
-                    f"cannot check whether the alert was already posted: {error}",
-                    retry_after=error.retry_after,
-                    maybe_sent=True,
-                ) from exc
-            log.warning(
-                "cannot read slack channel history (needs channels:history and a channel ID); posting unchecked",
-                extra={"sink": self._name, "alert_id": alert.id, "error": str(error)},
+            history_check_failed(
+                error,
+                platform="slack",
+                sink=self._name,
+                alert_id=alert.id,
+                hint="needs channels:history and a channel ID",
             )
             return False
         log.warning(
