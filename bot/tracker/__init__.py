@@ -17,7 +17,6 @@ from bot.tracker.statements import (
     Statement,
     Status,
     StatusChange,
-    TimelineEntry,
     parse_partial_date,
 )
 from bot.tracker.status import country_status, country_statuses, status_change
@@ -34,7 +33,6 @@ __all__ = [
     "Statement",
     "Status",
     "StatusChange",
-    "TimelineEntry",
     "country_status",
     "country_statuses",
     "default_baseline_path",

@@ -225,38 +225,6 @@ class Statement:
 
 
 @dataclass(frozen=True)
-class TimelineEntry:
-    """A statement prepared for display: adapters render these without knowing the engine's rules."""
-
-    when: str
-    kind: Kind
-    effect: Effect
-    actor: str
-    summary: str
-    source_url: str
-    outlet: str
-    origin: Origin
-    label: Label | None
-    in_current_episode: bool
-
-    @classmethod
-    def from_statement(cls, statement: Statement, *, in_current_episode: bool = False) -> TimelineEntry:
-        """Project a statement; `in_current_episode` marks entries that decide today's status."""
-        return cls(
-            when=statement.when,
-            kind=statement.kind,
-            effect=statement.effect,
-            actor=statement.actor,
-            summary=statement.summary,
-            source_url=statement.source_url,
-            outlet=statement.outlet,
-            origin=statement.origin,
-            label=statement.label,
-            in_current_episode=in_current_episode,
-        )
-
-
-@dataclass(frozen=True)
 class CountryStatus:
     """A country's status with the evidence behind it.
 
@@ -273,11 +241,6 @@ class CountryStatus:
     denials: list[Statement]
     timeline: list[Statement]
     episode: list[Statement] = field(default_factory=list)
-
-    def timeline_entries(self) -> list[TimelineEntry]:
-        """The timeline as display entries, marking those in the current episode."""
-        current = {id(s) for s in self.episode}
-        return [TimelineEntry.from_statement(s, in_current_episode=id(s) in current) for s in self.timeline]
 
 
 @dataclass(frozen=True)

@@ -257,14 +257,14 @@ def test_reason_uses_coarse_dates_and_outlet_counts() -> None:
     assert status.reason == "CBS claimed on 2025-06 (3 outlets); no confirmation or denial on record"
 
 
-def test_timeline_entries_mark_the_current_episode() -> None:
+def test_timeline_is_newest_first_and_the_episode_is_its_current_part() -> None:
     statements = [st("agreement_signed", "2019-09-25"), st("suspended", "2021-02-06"), *seed_honduras()]
 
-    entries = country_status(statements, today=TODAY).timeline_entries()
+    status = country_status(statements, today=TODAY)
 
-    assert [e.when for e in entries] == ["2025-06-26", "2025-06-26", "2021-02-06", "2019-09-25"]
-    assert [e.in_current_episode for e in entries] == [True, True, False, False]
-    assert entries[-1].effect == "confirm"
+    assert [s.when for s in status.timeline] == ["2025-06-26", "2025-06-26", "2021-02-06", "2019-09-25"]
+    assert [any(s is e for e in status.episode) for s in status.timeline] == [True, True, False, False]
+    assert status.timeline[-1].effect == "confirm"
 
 
 def test_mixed_countries_need_a_country_and_overview_sorts_them() -> None:
