@@ -70,6 +70,7 @@ class FeedState:
     next_poll_at: datetime | None = None
     polled_once: bool = False
     body_hash: str | None = None
+    last_fetch_seconds: float | None = None  # how long the last fetch took, failed or not
 
 
 @dataclass(frozen=True)

@@ -124,4 +124,14 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE deliveries ADD COLUMN in_flight_at TEXT;
         """,
     ),
+    (
+        4,
+        "fetch durations; newest entry keys per feed",
+        # last_fetch_seconds lets the poller start slow feeds early in their own lane; the index lets it read
+        # only a feed's newest entry keys instead of every key the feed ever delivered.
+        """
+        ALTER TABLE feeds ADD COLUMN last_fetch_seconds REAL;
+        CREATE INDEX article_sources_feed_seen ON article_sources(feed_id, first_seen_at);
+        """,
+    ),
 ]

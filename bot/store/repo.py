@@ -25,6 +25,9 @@ class FeedSpec:
     lang: str | None = None
 
 
+KNOWN_KEYS_WINDOW = 2000  # entry keys per feed the poller skips without parsing
+
+
 def _feed(row: sqlite3.Row) -> FeedState:
     return FeedState(
         id=row["id"],
@@ -42,6 +45,7 @@ def _feed(row: sqlite3.Row) -> FeedState:
         next_poll_at=from_db(row["next_poll_at"]),
         polled_once=bool(row["polled_once"]),
         body_hash=row["body_hash"],
+        last_fetch_seconds=row["last_fetch_seconds"],
     )
 
 
@@ -140,21 +144,23 @@ class Store:
         etag: str | None = None,
         last_modified: str | None = None,
         body_hash: str | None = None,
+        seconds: float | None = None,
     ) -> int:
-        """Store the outcome of one fetch; returns the consecutive-failure streak after it."""
+        """Store the outcome of one fetch (and how long it took); returns the failure streak after it."""
         if ok:
             self._conn.execute(
                 """UPDATE feeds SET last_fetch_at = ?, last_success_at = ?, last_status = ?, last_error = NULL,
                    error_streak = 0, next_poll_at = ?, polled_once = 1,
                    etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
-                   body_hash = COALESCE(?, body_hash) WHERE id = ?""",
-                (to_db(now), to_db(now), status, to_db(next_poll_at), etag, last_modified, body_hash, feed_id),
-            )
+                   body_hash = COALESCE(?, body_hash), last_fetch_seconds = ? WHERE id = ?""",
+                (to_db(now), to_db(now), status, to_db(next_poll_at), etag, last_modified, body_hash, seconds,
+                 feed_id),
+            )  # fmt: skip
             return 0
         self._conn.execute(
             """UPDATE feeds SET last_fetch_at = ?, last_status = ?, last_error = ?,
-               error_streak = error_streak + 1, next_poll_at = ? WHERE id = ?""",
-            (to_db(now), status, error, to_db(next_poll_at), feed_id),
+               error_streak = error_streak + 1, next_poll_at = ?, last_fetch_seconds = ? WHERE id = ?""",
+            (to_db(now), status, error, to_db(next_poll_at), seconds, feed_id),
         )
         return int(self._conn.execute("SELECT error_streak FROM feeds WHERE id = ?", (feed_id,)).fetchone()[0])
 
@@ -199,9 +205,17 @@ class Store:
         )
         return cur.rowcount > 0
 
-    def known_entry_keys(self, feed_id: int) -> set[str]:
-        """Entry keys this feed has delivered before (cheap skip of unchanged items)."""
-        rows = self._conn.execute("SELECT entry_key FROM article_sources WHERE feed_id = ?", (feed_id,))
+    def known_entry_keys(self, feed_id: int, *, newest: int = KNOWN_KEYS_WINDOW) -> set[str]:
+        """The newest entry keys this feed delivered (cheap skip of unchanged items).
+
+        Bounded so a feed polled for years does not load its whole history on every poll: a feed carries
+        far fewer items than the window, and an older item that reappears is only parsed again and then
+        matched to its stored article, never stored or alerted twice.
+        """
+        rows = self._conn.execute(
+            "SELECT entry_key FROM article_sources WHERE feed_id = ? ORDER BY first_seen_at DESC LIMIT ?",
+            (feed_id, newest),
+        )
         return {r[0] for r in rows}
 
     def article_count(self) -> int:

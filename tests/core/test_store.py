@@ -94,3 +94,58 @@ def test_outbox_dedupes_and_tracks_deliveries(tmp_path: Path) -> None:
     assert store.oldest_pending_at() == NOW
     found = store.tracking.findings("HN", limit=10)
     assert [(f.label, f.outlets) for f in found] == [("DENIAL", 0)]
+
+
+def test_known_entry_keys_are_the_feeds_newest_window(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    feed, other = store.sync_feeds([FeedSpec("A", "http://h/a", 60.0), FeedSpec("B", "http://h/b", 60.0)])
+    for i in range(30):
+        item = article(f"guid:{i}", f"http://news/{i}", text=f"story {i}")
+        article_id = store.insert_article(item, now=NOW + timedelta(minutes=i))
+        store.add_source(article_id, feed.id, item, now=NOW + timedelta(minutes=i))
+        if i % 2:
+            store.add_source(article_id, other.id, item, now=NOW + timedelta(minutes=i))
+    assert store.known_entry_keys(feed.id, newest=5) == {f"guid:{i}" for i in range(25, 30)}
+    assert store.known_entry_keys(other.id, newest=3) == {"guid:29", "guid:27", "guid:25"}
+    assert len(store.known_entry_keys(feed.id)) == 30
+    plan = " ".join(  # the newest keys come straight off the index, without reading the feed's whole history
+        str(row[-1])
+        for row in sqlite3.connect(tmp_path / "s.db").execute(
+            "EXPLAIN QUERY PLAN SELECT entry_key FROM article_sources WHERE feed_id = ?"
+            " ORDER BY first_seen_at DESC LIMIT ?",
+            (feed.id, 5),
+        )
+    )
+    assert "article_sources_feed_seen" in plan and "TEMP B-TREE" not in plan
+
+
+def test_fetch_duration_is_kept_for_success_and_failure(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    feed = store.sync_feeds([FeedSpec("A", "http://h/a", 60.0)])[0]
+    assert store.feed(feed.id).last_fetch_seconds is None
+    store.record_fetch(feed.id, now=NOW, ok=False, status="error", error="timeout", next_poll_at=NOW, seconds=20.0)
+    assert store.feed(feed.id).last_fetch_seconds == 20.0
+    store.record_fetch(feed.id, now=NOW, ok=True, status="ok", next_poll_at=NOW, seconds=0.25)
+    assert store.feed(feed.id).last_fetch_seconds == 0.25
+
+
+def test_migration_4_upgrades_a_store_with_feeds_and_sources(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+    for version, name, sql in MIGRATIONS[:3]:  # a store written by the previous release
+        conn.executescript(sql)
+        conn.execute("INSERT INTO schema_migrations VALUES (?, ?, '2026-01-01T00:00:00.000000Z')", (version, name))
+    conn.execute("INSERT INTO feeds (id, name, url, interval) VALUES (1, 'A', 'http://h/a', 60)")
+    conn.execute(
+        "INSERT INTO articles (id, key, url, title, text, content_hash, first_seen_at)"
+        " VALUES (1, 'guid:1', 'http://news/1', 't', 'x', 'h', '2026-01-01T00:00:00.000000Z')"
+    )
+    conn.execute(
+        "INSERT INTO article_sources VALUES (1, 1, 'guid:1', 'http://news/1', '2026-01-01T00:00:00.000000Z')"
+    )
+    conn.commit()
+    conn.close()
+    store = open_store(db)
+    assert store.feed(1).last_fetch_seconds is None
+    assert store.known_entry_keys(1) == {"guid:1"}
