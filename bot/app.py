@@ -20,6 +20,7 @@ from bot.service.query import LockedQuery, Query
 from bot.service.rulebook import RuleBook
 from bot.service.tracking import Tracker
 from bot.store import Store, open_store
+from bot.store.lock import writer_lock
 from bot.store.repo import FeedSpec
 from bot.tracker.baseline import load_baseline
 
@@ -79,8 +80,15 @@ def open_tracking(store: Store, outbox: Outbox) -> tuple[Tracker, Query]:
 
 @asynccontextmanager
 async def open_app(settings: Settings, *, sinks: Sequence[Sink]) -> AsyncIterator[App]:
-    """Open the store, HTTP client and rules once; close them in reverse order."""
+    """Open the store (as its only writer), HTTP client and rules once; close them in reverse order."""
     rulebook = RuleBook(rule_paths(settings))
+    with writer_lock(settings.store.path):
+        async with _open_app(settings, rulebook, sinks) as app:
+            yield app
+
+
+@asynccontextmanager
+async def _open_app(settings: Settings, rulebook: RuleBook, sinks: Sequence[Sink]) -> AsyncIterator[App]:
     store = open_store_for(settings)
     reader = open_store(settings.store.path)  # a second connection: chat answers may come from threads
     limits = fetch_limits(settings)

@@ -1,4 +1,5 @@
-"""`stcwatch run` as a real process: polls, prints alerts, serves health and metrics, stops on SIGTERM.
+"""`stcwatch run` as a real process: polls, prints alerts, serves health and metrics, keeps a second bot
+off its store, stops on SIGTERM.
 
 Discord is enabled against a dead loopback port: the adapter fails to start, says so, and the rest of
 the bot keeps polling and printing. The chat tokens never appear in the logs.
@@ -96,6 +97,12 @@ url = "{srv.url('/desk.xml')}"
                 assert 'stcwatch_findings_total{label="DENIAL"}' in metrics
                 assert "stcwatch_alerts_pending" in metrics
                 wait_for(lambda: "chat adapter failed to start" in err.read_text(), 15)
+                second = subprocess.run(  # a second bot on the same store would post every alert twice
+                    [sys.executable, "-m", "bot", "--config", str(config), "poll", "--once"],
+                    capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60,
+                )  # fmt: skip
+                assert second.returncode == 1
+                assert f"another stcwatch (pid {proc.pid}) is already polling and posting" in second.stderr
                 started = time.monotonic()
                 proc.send_signal(signal.SIGTERM)
                 assert proc.wait(timeout=10) == 0
