@@ -34,6 +34,7 @@ def fetch_limits(settings: Settings) -> FetchLimits:
         max_bytes=settings.http.max_bytes,
         max_redirects=settings.http.max_redirects,
         user_agent=settings.http.user_agent,
+        per_host=settings.http.per_host_concurrency,
     )
 
 

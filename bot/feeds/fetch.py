@@ -15,6 +15,8 @@ from typing import Literal
 
 import httpx
 
+from bot.feeds.transport import PerHostTransport
+
 __all__ = ["DEFAULT_LIMITS", "FetchLimits", "FetchResult", "fetch_feed", "make_client", "parse_retry_after"]
 
 _ACCEPT = ", ".join(
@@ -35,12 +37,14 @@ _MAX_DRAIN_BYTES = 64 * 1024
 class FetchLimits:
     """Per-fetch limits; `timeout` bounds the whole fetch (connect + headers + body), not only each read.
 
-    `max_redirects` and the connection pool live on the client, so pass the same limits to make_client.
+    `max_redirects` and the connection pools (`per_host` connections per origin) live on the client, so pass
+    the same limits to make_client.
     """
 
     timeout: float = 20.0
     max_bytes: int = 5_000_000
     max_redirects: int = 5
+    per_host: int = 4
     user_agent: str = "stcwatch/0.1 (+https://github.com/stcwatch/stcwatch)"
 
 
@@ -69,15 +73,15 @@ def _timeouts(limits: FetchLimits) -> httpx.Timeout:
 
 
 def make_client(limits: FetchLimits) -> httpx.AsyncClient:
-    """One shared client for all feeds: capped redirects, timeouts, our UA, a pool sized for many hosts."""
+    """One shared client for all feeds: capped redirects, timeouts, our UA, a small pool per origin."""
     return httpx.AsyncClient(
         follow_redirects=True,
         max_redirects=limits.max_redirects,
         timeout=_timeouts(limits),
         headers={"User-Agent": limits.user_agent, "Accept": _ACCEPT},
-        # Keep as many idle connections as may be open: with fewer, a busy cycle closes and reopens (TCP and
-        # TLS) connections to hosts that serve many feeds. Loopback CPU is the same either way (bench_poll).
-        limits=httpx.Limits(max_connections=64, max_keepalive_connections=64, keepalive_expiry=30.0),
+        # Each origin keeps up to `per_host` connections alive, so hosts serving many feeds reuse them (no
+        # new TCP and TLS handshake per feed); overall concurrency is the poller's to bound.
+        transport=PerHostTransport(per_host=limits.per_host, keepalive_expiry=30.0),
     )
 
 

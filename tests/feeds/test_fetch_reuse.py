@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from bot.feeds.fetch import FetchLimits, fetch_feed, make_client
+from tests.fakes.raw_http import RawServer
 
 ANSWERS = {
     "/304": b'HTTP/1.1 304 Not Modified\r\nETag: "v1"\r\n\r\n',
@@ -14,29 +13,14 @@ ANSWERS = {
 
 
 async def test_not_modified_and_error_answers_keep_the_connection() -> None:
-    connections = 0
+    async def respond(host: str, path: str) -> bytes:
+        return ANSWERS[path]
 
-    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        nonlocal connections
-        connections += 1
-        try:
-            while True:
-                head = await reader.readuntil(b"\r\n\r\n")
-                path = head.split(b" ", 2)[1].decode()
-                writer.write(ANSWERS[path])
-                await writer.drain()
-        except (asyncio.IncompleteReadError, ConnectionError):
-            pass
-        finally:
-            writer.close()
-
-    server = await asyncio.start_server(handle, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
     limits = FetchLimits(timeout=5.0)
-    async with server, make_client(limits) as client:
+    async with RawServer(respond) as server, make_client(limits) as client:
         outcomes = []
         for path in ("/304", "/500", "/304", "/200", "/500", "/304"):
-            result = await fetch_feed(client, f"http://127.0.0.1:{port}{path}", etag='"v1"', limits=limits)
+            result = await fetch_feed(client, server.base + path, etag='"v1"', limits=limits)
             outcomes.append(result.outcome)
     assert outcomes == ["not_modified", "error", "not_modified", "ok", "error", "not_modified"]
-    assert connections == 1
+    assert server.connections == 1
