@@ -4,14 +4,17 @@
     python bench/bench_poll.py --feeds 10000
 
 For each side (the bot, then the `reader` library as used by discord-rss-bot) a fresh feed server process
-(bench/feedserver.py, 127.0.0.1 only) serves N feeds of 50 items (bench/feedgen.py: fresh / unchanged-200 /
-304 / slow / failing), and the side runs in its own process so its CPU time and peak RSS are its own:
+(bench/feedserver.py, loopback only) serves N feeds of 50 items (bench/feedgen.py: fresh / unchanged-200 /
+304 / slow / failing) spread over --hosts loopback addresses, and the side runs in its own process so its
+CPU time and peak RSS are its own:
 
 - cycle 0 "backlog": every feed is new, all 50 items of each are ingested (a one-off when feeds are added);
-- cycle 1 "steady":  the server moves on one cycle (fresh feeds gain 1-3 items) and a signal item appears
-  in three otherwise unchanged feeds (5%, 50% and 95% of the way through the cycle); this is the recurring
-  cost. For the bot, each probe's change -> alert latency is measured from the moment its response
-  arrives (an httpx response hook) to the moment the sink is handed the alert (what `stcwatch run` posts).
+- cycle 1 "first":   the server moves on one cycle (fresh feeds gain 1-3 items); the first regular cycle,
+  after a backlog that told the bot nothing about which sites are slow;
+- cycle 2 "steady":  the server moves on again and a signal item appears in three otherwise unchanged feeds
+  (5%, 50% and 95% of the way through the feed list); this is the recurring cost. For the bot, each probe's
+  change -> alert latency is measured from the moment its response arrives (an httpx response hook) to
+  the moment the sink is handed the alert (what `stcwatch run` posts).
 
 The bot side is `bot.app.open_app` (real SQLite store in a temp dir, real rules, tracker, outbox) with a
 console sink writing to /dev/null; the reader side is `make_reader(db)`, `add_feed`, `update_feeds(workers=)`.
@@ -24,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
 import os
 import resource
 import subprocess
@@ -39,17 +43,43 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.feedgen import FeedPlan  # noqa: E402
+from bench.feedserver import host_address  # noqa: E402
 
 SEED = 7
+# The one-off backlog, the first cycle after it (timed against a backlog, so the poller knows no feed's
+# real speed yet), and a steady cycle: the recurring cost, where the probes are.
+CYCLES = ("backlog", "first", "steady")
 
 
 # ---- helpers shared by the sides -------------------------------------------------------------------
 
 
+def _children() -> list[int]:
+    """Live child processes of this one (the bot's feed reader workers)."""
+    return [p.pid for p in multiprocessing.active_children() if p.pid is not None]
+
+
+def _child_usage(pid: int) -> tuple[float, float]:
+    """(CPU seconds, peak RSS in MB) of a live child; zeros if it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0, 0.0
+    cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    hwm = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+    return cpu, hwm / 1024.0
+
+
 def _usage() -> tuple[float, float]:
-    """(CPU seconds user+sys of this process and all its threads, peak RSS in MB)."""
+    """(CPU seconds user+sys, peak RSS in MB) of this process and its threads plus its live worker
+    processes (their peak since exec: the fork before exec only shares the parent's pages): the bot's
+    whole cost, whichever core it ran on. Workers that already exited add their CPU time."""
     ru = resource.getrusage(resource.RUSAGE_SELF)
-    return ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024.0
+    done = resource.getrusage(resource.RUSAGE_CHILDREN)
+    live = [_child_usage(pid) for pid in _children()]
+    cpu = ru.ru_utime + ru.ru_stime + done.ru_utime + done.ru_stime + sum(c for c, _ in live)
+    return cpu, ru.ru_maxrss / 1024.0 + sum(r for _, r in live)
 
 
 def _current_rss_mb() -> float:
@@ -106,6 +136,11 @@ async def _watch_loop(lags: list[float], every: float = 0.02) -> None:
         lags.append(max(0.0, time.perf_counter() - start - every))
 
 
+def _feed_url(args: argparse.Namespace, plan: FeedPlan, i: int) -> str:
+    """Feed i lives on loopback host i mod --hosts, so per-host limits and pools work as with real sites."""
+    return f"http://{host_address(i % args.hosts)}:{args.port}{plan.path(i)}"
+
+
 def _probes(plan: FeedPlan) -> list[int]:
     """Three unchanged (static) feeds, 5%, 50% and 95% of the way through the cycle."""
     statics = [i for i in range(plan.n) if plan.kinds[i] == "static"]
@@ -134,15 +169,15 @@ def _bot_side(args: argparse.Namespace) -> dict[str, Any]:
     from bot.config import FeedSettings, HttpSettings, LoggingSettings, Settings, StoreSettings
     from bot.logs import setup_logging
 
-    base = f"http://127.0.0.1:{args.port}"
     plan = FeedPlan(args.feeds, seed=SEED)
     tmp = Path(args.tmp)
     settings = Settings(
         store=StoreSettings(path=str(tmp / "bot.db")),
-        # All bench feeds live on one loopback host, so the per-host cap is lifted to the overall one.
-        http=HttpSettings(concurrency=args.concurrency, per_host_concurrency=args.concurrency),
+        http=HttpSettings(concurrency=args.concurrency, per_host_concurrency=args.per_host),
         logging=LoggingSettings(level="INFO", format="json"),
-        feeds=[FeedSettings(name=f"feed {i}", url=base + plan.path(i), lang=plan.langs[i]) for i in range(args.feeds)],
+        feeds=[
+            FeedSettings(name=f"feed {i}", url=_feed_url(args, plan, i), lang=plan.langs[i]) for i in range(args.feeds)
+        ],
     )
     profiler = None
     if args.profile:
@@ -159,7 +194,8 @@ def _bot_side(args: argparse.Namespace) -> dict[str, Any]:
     result.update(
         {
             "cpu_s_total": round(cpu, 2),
-            "peak_rss_mb": round(peak, 1),
+            # the workers are gone by now: the most the bot held at a cycle's end, main process and workers
+            "peak_rss_mb": max(peak, *(c["peak_rss_mb"] for c in result["cycles"])),
             "db_mb": round(sum(p.stat().st_size for p in tmp.glob("bot.db*")) / 2**20, 1),
         }
     )
@@ -212,18 +248,20 @@ async def _bot_cycles(
 
         _ctl(base, "/_ctl/cycle?n=0")
         cycles.append(await run_cycle("backlog"))
+        _ctl(base, "/_ctl/cycle?n=1")
+        cycles.append(await run_cycle("first"))
         # Steady: the server moves on a cycle and a signal item appears in three unchanged feeds, early,
         # middle and late in the cycle; each is timed from its response arriving to the sink getting the alert.
-        _ctl(base, "/_ctl/cycle?n=1")
+        _ctl(base, "/_ctl/cycle?n=2")
         probes = _probes(plan)
         links = {i: _ctl(base, f"/_ctl/inject?feed={i}")["link"] for i in probes}
-        watch.update(base + plan.path(i) for i in probes)
+        watch.update(_feed_url(args, plan, i) for i in probes)
         sink.sent.clear()
         cycle_start = time.monotonic()
         cycles.append(await run_cycle("steady"))
     latencies = []
     for i in probes:
-        fetched = fetched_at.get(base + plan.path(i))
+        fetched = fetched_at.get(_feed_url(args, plan, i))
         alerted = [t for t, a in sink.sent if a.url == links[i]]
         latencies.append(
             {
@@ -248,10 +286,10 @@ def _reader_side(args: argparse.Namespace) -> dict[str, Any]:
     startup = time.perf_counter()
     reader = make_reader(str(tmp / "reader.sqlite"))
     for i in range(args.feeds):
-        reader.add_feed(base + plan.path(i))
+        reader.add_feed(_feed_url(args, plan, i))
     startup_s = time.perf_counter() - startup
     cycles: list[dict[str, Any]] = []
-    for n, name in enumerate(("backlog", "steady")):
+    for n, name in enumerate(CYCLES):
         _ctl(base, f"/_ctl/cycle?n={n}")
         if name == "steady":
             for i in _probes(plan):  # the same server state as the bot side saw
@@ -287,10 +325,10 @@ def _reader_side(args: argparse.Namespace) -> dict[str, Any]:
 # ---- orchestration -------------------------------------------------------------------------------------
 
 
-def _start_server(feeds: int, max_seconds: float) -> tuple[subprocess.Popen[str], int]:
+def _start_server(feeds: int, hosts: int, max_seconds: float) -> tuple[subprocess.Popen[str], int]:
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "bench" / "feedserver.py"), "--feeds", str(feeds), "--seed", str(SEED),
-         "--max-seconds", str(max_seconds)],
+         "--hosts", str(hosts), "--max-seconds", str(max_seconds)],
         stdout=subprocess.PIPE,
         text=True,
     )  # fmt: skip
@@ -305,11 +343,12 @@ def _start_server(feeds: int, max_seconds: float) -> tuple[subprocess.Popen[str]
 def _run_side(side: str, args: argparse.Namespace) -> dict[str, Any]:
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
-    server, port = _start_server(args.feeds, args.timeout + 60)
+    server, port = _start_server(args.feeds, args.hosts, args.timeout + 60)
     try:
         with tempfile.TemporaryDirectory(prefix=f"stcwatch-bench-{side}-") as tmp:
             cmd = [sys.executable, str(Path(__file__).resolve()), "--child", side, "--feeds", str(args.feeds),
-                   "--port", str(port), "--tmp", tmp, "--concurrency", str(args.concurrency)]  # fmt: skip
+                   "--port", str(port), "--tmp", tmp, "--concurrency", str(args.concurrency),
+                   "--per-host", str(args.per_host), "--hosts", str(args.hosts)]  # fmt: skip
             if side == "bot" and args.profile:
                 cmd += ["--profile", args.profile, "--profile-out", args.profile_out]
             try:
@@ -341,7 +380,7 @@ def _machine() -> str:
 
 def _print_table(results: list[dict[str, Any]]) -> None:
     print(f"{'side':8} {'cycle':8} {'wall s':>8} {'feeds/s':>9} {'CPU s':>8} {'CPU ms/feed':>12} "
-          f"{'CPU util':>9} {'peak RSS MB':>12}  outcomes")  # fmt: skip
+          f"{'CPU cores':>9} {'peak RSS MB':>12}  outcomes")  # fmt: skip
     for r in results:
         if "error" in r:
             print(f"{r['side']:8} ERROR {r['error']}")
@@ -355,11 +394,13 @@ def _print_table(results: list[dict[str, Any]]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description="Poll N loopback feeds with the bot and with reader; print figures.")
     ap.add_argument("--feeds", type=int, default=1000)
-    ap.add_argument("--concurrency", type=int, default=32, help="concurrent fetches (bot) / worker threads (reader)")
+    ap.add_argument("--concurrency", type=int, default=64, help="concurrent fetches (bot) / worker threads (reader)")
+    ap.add_argument("--per-host", type=int, default=4, help="the bot's per-host cap (reader has none)")
+    ap.add_argument("--hosts", type=int, default=100, help="loopback hosts the feeds are spread over")
     ap.add_argument("--sides", default="bot,reader", help="comma-separated: bot, reader")
     ap.add_argument("--timeout", type=float, default=900.0, help="hard limit per side, seconds")
     ap.add_argument("--json", dest="json_out", help="also write the results to this file")
-    ap.add_argument("--profile", choices=("backlog", "steady"), help="pyinstrument the bot for this cycle")
+    ap.add_argument("--profile", choices=CYCLES, help="pyinstrument the bot for this cycle")
     ap.add_argument("--profile-out", default="bench-profile.txt")
     ap.add_argument("--child", choices=("bot", "reader"), help=argparse.SUPPRESS)
     ap.add_argument("--port", type=int, help=argparse.SUPPRESS)
@@ -373,15 +414,22 @@ def main() -> None:
         print(json.dumps(_reader_side(args)))
         return
 
-    print(f"machine: {_machine()}; feeds: {args.feeds}; concurrency: {args.concurrency}", file=sys.stderr)
+    print(f"machine: {_machine()}; feeds: {args.feeds} on {args.hosts} hosts; concurrency: {args.concurrency}"
+          f" (bot per host: {args.per_host})", file=sys.stderr)  # fmt: skip
     results = []
     for side in args.sides.split(","):
         print(f"{side} ...", file=sys.stderr, flush=True)
         results.append(_run_side(side.strip(), args))
-    summary: dict[str, Any] = {"feeds": args.feeds, "concurrency": args.concurrency, "machine": _machine()}
+    summary: dict[str, Any] = {
+        "feeds": args.feeds,
+        "hosts": args.hosts,
+        "concurrency": args.concurrency,
+        "per_host": args.per_host,
+        "machine": _machine(),
+    }
     by_side = {r["side"]: r for r in results if "error" not in r}
     if "bot" in by_side and "reader" in by_side:
-        for i, name in enumerate(("backlog", "steady")):
+        for i, name in enumerate(CYCLES):
             bot_c, peer_c = by_side["bot"]["cycles"][i], by_side["reader"]["cycles"][i]
             summary[f"ratio_{name}"] = round(bot_c["feeds_per_s"] / peer_c["feeds_per_s"], 2)
     _print_table(results)

@@ -5,8 +5,9 @@ spends more CPU than the bot at thousands, which would measure the server instea
 renders each feed from a `FeedPlan` on demand (nothing pre-rendered, so 10,000 feeds cost a few MB) and
 answers only what the two clients under test send: GET with optional If-None-Match / If-Modified-Since.
 
-Run as its own process (`python bench/feedserver.py --feeds N`); it prints `PORT <n>` and serves on
-127.0.0.1 only until killed, or until `--max-seconds` pass. Control (same port, loopback):
+Run as its own process (`python bench/feedserver.py --feeds N [--hosts H]`); it prints `PORT <n>` and serves
+on 127.0.0.1 .. 127.0.0.H (all loopback; distinct hosts, as real feeds come from many sites) on that one
+port until killed, or until `--max-seconds` pass. Control (127.0.0.1, same port):
 
     GET /_ctl/cycle?n=K      set the cycle (fresh feeds slide their window)
     GET /_ctl/inject?feed=I  add a signal item on top of feed I; answers its link
@@ -121,25 +122,32 @@ class FeedServer:
         return json.dumps(answer).encode()
 
 
-async def serve(n: int, port: int, max_seconds: float, seed: int) -> None:
+def host_address(k: int) -> str:
+    """The k-th (0-based) loopback host; the whole of 127.0.0.0/8 is loopback on Linux."""
+    return f"127.0.{k // 250}.{1 + k % 250}"
+
+
+async def serve(n: int, hosts: int, port: int, max_seconds: float, seed: int) -> None:
     server_state = FeedServer(FeedPlan(n, seed=seed))
-    server = await asyncio.start_server(server_state.handle, "127.0.0.1", port, backlog=1024, limit=65536)
-    bound = server.sockets[0].getsockname()[1]
+    first = await asyncio.start_server(server_state.handle, host_address(0), port, backlog=1024, limit=65536)
+    bound = first.sockets[0].getsockname()[1]
+    for k in range(1, hosts):
+        await asyncio.start_server(server_state.handle, host_address(k), bound, backlog=1024, limit=65536)
     print(f"PORT {bound}", flush=True)
-    async with server:
-        await asyncio.sleep(max_seconds)  # a watchdog: the bench kills us long before this
+    await asyncio.sleep(max_seconds)  # a watchdog: the bench kills us long before this
     os._exit(0)  # leave without cancelling connection handlers one by one
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--feeds", type=int, required=True)
+    ap.add_argument("--hosts", type=int, default=1, help="serve on this many loopback addresses")
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--max-seconds", type=float, default=1800.0)
     args = ap.parse_args()
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    asyncio.run(serve(args.feeds, args.port, args.max_seconds, args.seed))
+    asyncio.run(serve(args.feeds, args.hosts, args.port, args.max_seconds, args.seed))
 
 
 if __name__ == "__main__":

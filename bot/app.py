@@ -17,6 +17,7 @@ from bot.metrics import Metrics
 from bot.service.notify import Outbox, Sink
 from bot.service.poll import Poller
 from bot.service.query import LockedQuery, Query
+from bot.service.reading import FeedReader
 from bot.service.rulebook import RuleBook
 from bot.service.tracking import Tracker
 from bot.store import Store, open_store
@@ -115,8 +116,12 @@ async def _open_app(settings: Settings, rulebook: RuleBook, sinks: Sequence[Sink
             concurrency=settings.http.concurrency,
             per_host=settings.http.per_host_concurrency,
             on_findings=tracker.on_findings,
+            reader=FeedReader(workers=settings.poll.workers),
         )
-        yield App(settings, store, client, rulebook, outbox, poller, tracker, query, chat_query, metrics)
+        try:
+            yield App(settings, store, client, rulebook, outbox, poller, tracker, query, chat_query, metrics)
+        finally:
+            poller.close()
     finally:
         await client.aclose()
         reader.close()

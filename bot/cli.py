@@ -153,6 +153,7 @@ def _feeds(settings: Settings, *, as_json: bool, out: TextIO) -> int:
                 "interval": f.interval,
                 "last_fetch_at": f.last_fetch_at.isoformat() if f.last_fetch_at else None,
                 "last_success_at": f.last_success_at.isoformat() if f.last_success_at else None,
+                "last_fetch_seconds": f.last_fetch_seconds,
                 "status": f.last_status,
                 "error": f.last_error,
                 "error_streak": f.error_streak,

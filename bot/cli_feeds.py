@@ -27,14 +27,16 @@ def _ago(when: datetime | None, now: datetime) -> str:
 
 
 def feeds_table(feeds: Sequence[FeedState], outbox: dict[str, int], *, now: datetime | None = None) -> str:
-    """One line per feed: name, status, last fetch, failure streak, next poll; then the outbox."""
+    """One line per feed: name, status, last fetch and how long it took, failure streak, next poll; then
+    the outbox. A feed that takes seconds is started first in the next cycle, in the slow lane."""
     now = now or utcnow()
-    header = ("FEED", "STATUS", "LAST FETCH", "FAILS", "NEXT POLL")
+    header = ("FEED", "STATUS", "LAST FETCH", "TOOK", "FAILS", "NEXT POLL")
     rows = [
         (
             f.name[:48],
             f.last_status or "new",
             _ago(f.last_fetch_at, now),
+            "-" if f.last_fetch_seconds is None else f"{f.last_fetch_seconds:.1f}s",
             str(f.error_streak),
             "now" if f.next_poll_at is None or f.next_poll_at <= now else _ago(f.next_poll_at, now),
         )

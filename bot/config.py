@@ -66,7 +66,7 @@ class HttpSettings(_Section):
     max_bytes: int = Field(default=5_000_000, gt=0)
     max_redirects: int = Field(default=5, ge=0, le=20)
     user_agent: str = "stcwatch/0.1 (+https://github.com/stcwatch/stcwatch; news monitoring bot)"
-    concurrency: int = Field(default=16, ge=1, le=512)
+    concurrency: int = Field(default=64, ge=1, le=512)
     per_host_concurrency: int = Field(default=4, ge=1, le=64)
 
 
@@ -79,6 +79,7 @@ class PollSettings(_Section):
     tick: Duration = 15.0
     first_poll_max_age: Duration = 48 * 3600.0
     failure_notice_after: int = Field(default=5, ge=1)
+    workers: int = Field(default=1, ge=0, le=8)  # processes that parse and classify; 0 = on the event loop
 
 
 class FeedSettings(_Section):

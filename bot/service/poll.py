@@ -18,18 +18,20 @@ from urllib.parse import urlsplit
 import httpx
 
 from bot.config import PollSettings
-from bot.detect.classify import classify
 from bot.errors import FeedParseError
 from bot.feeds.fetch import FetchLimits, FetchResult, fetch_feed
-from bot.feeds.parse import parse_feed
 from bot.feeds.schedule import next_poll_delay
 from bot.models import Alert, Article, FeedState, Finding
 from bot.service.notify import Outbox
+from bot.service.reading import FeedBody, FeedReader
 from bot.service.rulebook import RuleBook
 from bot.store import Store
 from bot.store.timefmt import utcnow
 
 log = logging.getLogger(__name__)
+
+SLOW_FETCH_SECONDS = 1.0  # a feed whose last fetch took this long (and SLOW_FACTOR x the median) is slow
+SLOW_FACTOR = 4.0
 
 
 @dataclass
@@ -67,7 +69,13 @@ FindingsHook = Callable[[list[tuple[int, Finding]], datetime], list[Alert]]
 
 
 class Poller:
-    """Polls feeds with bounded concurrency (overall and per host) into the store."""
+    """Polls feeds with bounded concurrency (overall and per host) into the store.
+
+    Feeds start longest-last-fetch first, so the waits on slow sites overlap the rest of the cycle instead
+    of trailing it. Feeds that were slow last time (or timed out) run in a lane of their own with as many
+    slots again: waiting on a slow site costs a socket but no CPU, and a batch of dying sites (each holding
+    a slot for the whole timeout) can never take a slot from the feeds that answer promptly.
+    """
 
     def __init__(
         self,
@@ -78,11 +86,12 @@ class Poller:
         rulebook: RuleBook,
         outbox: Outbox,
         settings: PollSettings,
-        concurrency: int = 16,
+        concurrency: int = 64,
         per_host: int = 4,
         clock: Callable[[], datetime] = utcnow,
         rng: random.Random | None = None,
         on_findings: FindingsHook | None = None,
+        reader: FeedReader | None = None,
     ) -> None:
         self._store = store
         self._client = client
@@ -93,10 +102,12 @@ class Poller:
         self._clock = clock
         self._rng = rng or random.Random()
         self._overall = asyncio.Semaphore(concurrency)
+        self._slow_lane = asyncio.Semaphore(concurrency)
         self._per_host_limit = per_host
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._on_findings = on_findings
         self._delivery: asyncio.Task[None] | None = None
+        self._reader = reader or FeedReader(workers=0)
         self._deliver_again = False
         self.last_cycle_at: datetime | None = None
 
@@ -105,7 +116,11 @@ class Poller:
         now = self._clock()
         feeds = self._store.due_feeds(now) if only_due else self._store.feeds()
         report = CycleReport(started_at=now)
-        report.outcomes = list(await asyncio.gather(*(self._guarded(f) for f in feeds)))
+        slow_ids = {f.id for f in _slow_feeds(feeds)}
+        order = sorted(feeds, key=lambda f: -(f.last_fetch_seconds or 0.0))  # longest first; ties keep config order
+        outcomes = await asyncio.gather(*(self._guarded(f, slow=f.id in slow_ids) for f in order))
+        by_id = {f.id: o for f, o in zip(order, outcomes, strict=True)}
+        report.outcomes = [by_id[f.id] for f in feeds]  # reported in configuration order
         if self._delivery is not None:
             await self._delivery  # the cycle ends with no delivery in flight
         self.last_cycle_at = self._clock()
@@ -121,10 +136,15 @@ class Poller:
             )
         return report
 
-    async def _guarded(self, feed: FeedState) -> FeedOutcome:
+    def close(self) -> None:
+        """Stop the feed reader's worker processes (after the last cycle)."""
+        self._reader.close()
+
+    async def _guarded(self, feed: FeedState, *, slow: bool) -> FeedOutcome:
         host = urlsplit(feed.url).hostname or ""
         per_host = self._hosts.setdefault(host, asyncio.Semaphore(self._per_host_limit))
-        async with self._overall, per_host:
+        # The host first: a feed queued behind its own host must not hold a lane slot another host could use.
+        async with per_host, self._slow_lane if slow else self._overall:
             try:
                 return await self._poll_feed(feed)
             except Exception as exc:  # contain bugs to the one feed; the cycle goes on
@@ -136,7 +156,7 @@ class Poller:
         result = await fetch_feed(
             self._client, feed.url, etag=feed.etag, last_modified=feed.last_modified, limits=self._limits
         )
-        outcome = self._handle(feed, result)
+        outcome = await self._handle(feed, result)
         outcome.fetch_seconds = result.elapsed
         if outcome.alerts:
             self._deliver_soon()
@@ -159,12 +179,11 @@ class Poller:
             if not self._deliver_again:
                 return
 
-    def _handle(self, feed: FeedState, result: FetchResult) -> FeedOutcome:
+    async def _handle(self, feed: FeedState, result: FetchResult) -> FeedOutcome:
         if result.outcome == "error":
             error = result.error or "fetch failed"
-            self._record_failure(
-                feed, f"http {result.http_status}" if result.http_status else "error", error, result.retry_after
-            )
+            status = f"http {result.http_status}" if result.http_status else "error"
+            self._record_failure(feed, status, error, result.retry_after, seconds=result.elapsed)
             return FeedOutcome(feed.name, "error", error=error)
         if result.outcome == "not_modified" or result.body is None:
             self._record_success(feed, "not_modified", result)
@@ -173,30 +192,30 @@ class Poller:
         if body_hash == feed.body_hash:
             self._record_success(feed, "unchanged", result)
             return FeedOutcome(feed.name, "unchanged")
+        item = FeedBody(
+            body=result.body,
+            feed_url=feed.url,
+            content_type=result.content_type,
+            lang=feed.lang,
+            known=frozenset(self._store.known_entry_keys(feed.id)),  # skip what this feed already gave us
+        )
         try:
-            parsed = parse_feed(
-                result.body,
-                feed_url=feed.url,
-                content_type=result.content_type,
-                lang=feed.lang,
-                known=self._store.known_entry_keys(feed.id),  # skip what this feed already gave us
-            )
+            parsed, findings = await self._reader.read(item, self._rulebook.current)
         except FeedParseError as exc:
-            self._record_failure(feed, "parse_error", str(exc), None)
+            self._record_failure(feed, "parse_error", str(exc), None, seconds=result.elapsed)
             return FeedOutcome(feed.name, "parse_error", error=str(exc))
         if parsed.warning:
             log.info("feed parsed with a warning", extra={"feed": feed.name, "warning": parsed.warning})
         with self._store.transaction():
-            outcome = self._ingest(feed, parsed.entries)
+            outcome = self._ingest(feed, parsed.entries, findings)
             self._record_success(feed, "ok", result, body_hash=body_hash)
         return outcome
 
-    def _ingest(self, feed: FeedState, entries: Sequence[Article]) -> FeedOutcome:
+    def _ingest(self, feed: FeedState, entries: Sequence[Article], found: Sequence[list[Finding]]) -> FeedOutcome:
         now = self._clock()
         outcome = FeedOutcome(feed.name, "ok")
-        ruleset = self._rulebook.current
         fresh: list[tuple[int, Finding]] = []
-        for article in entries:
+        for article, findings in zip(entries, found, strict=True):
             existing = self._store.find_article(article)
             if existing is not None:
                 self._store.add_source(existing, feed.id, article, now=now)
@@ -204,7 +223,6 @@ class Poller:
             article_id = self._store.insert_article(article, now=now)
             self._store.add_source(article_id, feed.id, article, now=now)
             outcome.new_articles += 1
-            findings = classify(ruleset, article.text, title=article.title, lang=article.lang or feed.lang)
             self._store.insert_findings(article_id, findings, now=now)
             outcome.finding_labels.extend(str(f.label) for f in findings)
             if not self._alertable(feed, article, now):
@@ -276,13 +294,16 @@ class Poller:
             etag=result.etag,
             last_modified=result.last_modified,
             body_hash=body_hash,
+            seconds=result.elapsed,
         )
         if feed.error_streak:
             log.info("feed recovered", extra={"feed": feed.name, "after_failures": feed.error_streak})
             if feed.error_streak >= self._settings.failure_notice_after:
                 self._queue_health(feed, "up", f"Feed '{feed.name}' recovered after {feed.error_streak} failures", now)
 
-    def _record_failure(self, feed: FeedState, status: str, error: str, retry_after: float | None) -> None:
+    def _record_failure(
+        self, feed: FeedState, status: str, error: str, retry_after: float | None, *, seconds: float | None = None
+    ) -> None:
         now = self._clock()
         streak = feed.error_streak + 1
         delay = next_poll_delay(
@@ -294,7 +315,13 @@ class Poller:
             rng=self._rng,
         )
         self._store.record_fetch(
-            feed.id, now=now, ok=False, status=status, error=error, next_poll_at=now + timedelta(seconds=delay)
+            feed.id,
+            now=now,
+            ok=False,
+            status=status,
+            error=error,
+            next_poll_at=now + timedelta(seconds=delay),
+            seconds=seconds,
         )
         if streak == self._settings.failure_notice_after:
             title = f"Feed '{feed.name}' is failing: {error} ({streak} failures in a row)"
@@ -325,3 +352,17 @@ class Poller:
             sinks=self._outbox.sinks_for(kind="feed_health", label="FEED_HEALTH", country=None),
             now=now,
         )
+
+
+def _slow_feeds(feeds: Sequence[FeedState]) -> list[FeedState]:
+    """Feeds whose last fetch took at least SLOW_FETCH_SECONDS and SLOW_FACTOR times the median.
+
+    Relative as well as absolute: while the bot is busy (a backlog, a loaded machine) every fetch takes
+    longer, and that says nothing about the site; only a feed slow beside its peers is.
+    """
+    times = sorted(f.last_fetch_seconds for f in feeds if f.last_fetch_seconds is not None)
+    if not times:
+        return []
+    threshold = max(SLOW_FETCH_SECONDS, SLOW_FACTOR * times[len(times) // 2])
+    return [f for f in feeds if f.last_fetch_seconds is not None and f.last_fetch_seconds >= threshold]
+

@@ -119,6 +119,12 @@ def test_broken_feed_does_not_stop_the_others(tmp_path: Path, capsys: pytest.Cap
         # (one claim confirms nothing new: Honduras stays confirmed, so no status change)
         assert main(["--config", str(config), "feeds", "--json"]) == 0
         rows = {r["name"]: r for r in json.loads(capsys.readouterr().out)}
+        assert main(["--config", str(config), "feeds"]) == 0
+        table = capsys.readouterr().out.splitlines()
+    assert table[0].split() == ["FEED", "STATUS", "LAST", "FETCH", "TOOK", "FAILS", "NEXT", "POLL"]
+    assert all(0 <= r["last_fetch_seconds"] < 10 for r in rows.values())  # failures are timed too
+    took = table[0].index("TOOK")
+    assert all(line[took:].split()[0].endswith("s") for line in table[1:4])
     assert rows["Wire EN"]["status"] == "ok" and rows["Wire EN"]["error_streak"] == 0
     assert rows["Prensa ES"]["error_streak"] == 1 and "500" in rows["Prensa ES"]["error"]
     assert rows["Page"]["error_streak"] == 1 and rows["Page"]["error"]
