@@ -18,6 +18,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import multiprocessing.connection
+import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -63,6 +66,28 @@ class RulesUnavailable(Exception):
 _worker_rules: RuleSet | None = None  # set in each worker process by _install_rules
 
 
+def _exit_with_parent() -> None:
+    """End this worker when the bot process ends, however it ends.
+
+    A worker would otherwise outlive a bot killed with SIGKILL (or by the OOM killer), holding its memory
+    for good: it waits on a task queue it also holds the writing end of, so it never sees end-of-file.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="stcwatch-parent-watch", daemon=True).start()
+
+
+def _start_worker(paths: tuple[Path, ...], version: str) -> None:
+    _exit_with_parent()
+    _install_rules(paths, version)
+
+
 def _install_rules(paths: tuple[Path, ...], version: str) -> None:
     """Compile the rules from their files (half the memory of unpickling the parent's compiled set), and
     keep them only if they are the very rules the parent has live."""
@@ -95,9 +120,19 @@ class FeedReader:
         if self.workers == 0:
             return read_feed(item, ruleset)
         for attempt in (1, 2):
-            pool = self._pool_for(ruleset)
             try:
-                return await asyncio.get_running_loop().run_in_executor(pool, _read_in_worker, item)
+                pool = self._pool_for(ruleset)
+                future = asyncio.wrap_future(pool.submit(_read_in_worker, item))
+            except (OSError, NotImplementedError) as exc:  # no /dev/shm for its locks, no processes left, ...
+                log.error(
+                    "cannot start feed reader processes; reading feeds in the bot process from now on",
+                    extra={"error": f"{type(exc).__name__}: {exc}"},
+                )
+                self.close()
+                self.workers = 0
+                return read_feed(item, ruleset)
+            try:
+                return await future
             except RulesUnavailable:
                 if not self._warned:
                     log.warning(
@@ -121,7 +156,7 @@ class FeedReader:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_install_rules,
+                initializer=_start_worker,
                 initargs=(ruleset.paths, ruleset.version),
             )
             self._pool_rules = ruleset.version

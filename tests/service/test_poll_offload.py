@@ -1,17 +1,22 @@
 """FeedReader: changed feeds are parsed and classified in a worker process with the live rules, give the
-same result as in-process, survive a worker that dies, and follow a rule reload."""
+same result as in-process, survive a worker that dies, follow a rule reload, fall back to the bot process
+where processes cannot start, and never outlive the bot."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from bot.detect.rules import load_ruleset
 from bot.errors import FeedParseError
+from bot.service import reading
 from bot.service.reading import FeedBody, FeedReader, read_feed
 from bot.service.rulebook import RuleBook
 
@@ -84,3 +89,60 @@ async def test_worker_classifies_with_the_parents_rules_even_if_the_files_change
     finally:
         reader.close()
     assert [[str(f.label) for f in per] for per in findings] == [["DENIAL"], []]
+
+
+async def test_without_worker_processes_feeds_are_read_in_the_bot_process(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def no_processes(*args: object, **kwargs: object) -> None:
+        raise OSError(38, "Function not implemented")  # what a sandbox without /dev/shm answers
+
+    monkeypatch.setattr(reading, "ProcessPoolExecutor", no_processes)
+    rules = RuleBook().current
+    reader = FeedReader(workers=1)
+    _, findings = await reader.read(body(), rules)
+    _, again = await reader.read(body(), rules)
+    assert findings == again == read_feed(body(), rules)[1]
+    assert reader.workers == 0
+    errors = [r for r in caplog.records if "cannot start feed reader processes" in r.getMessage()]
+    assert len(errors) == 1  # said once, then the bot simply reads in-process
+
+
+ORPHAN = """
+import asyncio, multiprocessing, os, signal
+from bot.service.reading import FeedBody, FeedReader
+from bot.service.rulebook import RuleBook
+
+async def main():
+    reader = FeedReader(workers=1)
+    await reader.read(FeedBody(b"<rss version='2.0'><channel><title>t</title></channel></rss>",
+                               "http://x/", None, None, frozenset()), RuleBook().current)
+    print(*[p.pid for p in multiprocessing.active_children()], flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+if __name__ == "__main__":
+    asyncio.run(main())
+"""
+
+
+def test_worker_ends_when_the_bot_is_killed(tmp_path: Path) -> None:
+    script = tmp_path / "bot_killed.py"
+    script.write_text(ORPHAN)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.run(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, timeout=60
+    )  # returns once every holder of its stdout (the worker too) is gone
+    assert proc.returncode == -signal.SIGKILL
+    [worker] = [int(pid) for pid in proc.stdout.split()]
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and alive(worker):
+        time.sleep(0.05)
+    assert not alive(worker)
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # an exited orphan may wait for its reaper as a zombie
