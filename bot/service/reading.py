@@ -9,8 +9,8 @@ and store writes. With `workers = 0` the bot reads feeds on the loop itself (one
 Each worker compiles the live rule set when it starts; when the rules are reloaded the pool is replaced,
 so a feed is always classified with the rules that were live when it was read (a worker that finds the
 files already changed again reads nothing: those feeds are read in-process until the next reload). A
-worker that dies is replaced once per read; if that fails too the feed is read in-process, so nothing is
-lost.
+worker that dies is replaced once per read; a feed that kills it twice is reported unreadable for this
+poll (and tried again at the next) rather than risked in the bot process.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from pathlib import Path
 
 from bot.detect.classify import classify
 from bot.detect.rules import RuleSet, load_ruleset
-from bot.errors import RuleError
+from bot.errors import FeedParseError, RuleError
 from bot.feeds.parse import ParsedFeed, parse_feed
 from bot.models import Finding
 
@@ -145,8 +145,8 @@ class FeedReader:
             except BrokenProcessPool:
                 log.error("feed reader process died; starting a new one", extra={"attempt": attempt})
                 self._drop_pool(pool)
-        log.error("feed reader processes keep dying; reading this feed in the bot process")
-        return read_feed(item, ruleset)
+        # Twice on this feed: the worker is the sandbox, so the bot process does not try it itself.
+        raise FeedParseError("reading this feed killed the feed reader process twice; trying again next poll")
 
     def _pool_for(self, ruleset: RuleSet) -> ProcessPoolExecutor:
         if self._pool is None or self._pool_rules != ruleset.version:

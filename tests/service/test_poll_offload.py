@@ -146,3 +146,23 @@ def alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"  # an exited orphan may wait for its reaper as a zombie
+
+
+class Poison(FeedBody):
+    """A feed whose reading kills the worker process (as a parser crash or the OOM killer would)."""
+
+    def __reduce__(self) -> tuple[object, tuple[int]]:
+        return os._exit, (3,)
+
+
+async def test_a_feed_that_kills_the_worker_twice_is_skipped_not_read_in_the_bot() -> None:
+    rules = RuleBook().current
+    reader = FeedReader(workers=1)
+    try:
+        poison = Poison(body=RSS, feed_url="http://x/", content_type=None, lang=None, known=frozenset())
+        with pytest.raises(FeedParseError, match="killed the feed reader process twice"):
+            await reader.read(poison, rules)
+        _, findings = await reader.read(body(), rules)  # the next feed gets a fresh worker
+        assert [[str(f.label) for f in per] for per in findings] == [["DENIAL"], []]
+    finally:
+        reader.close()
