@@ -277,20 +277,12 @@ class Poller:
         self, feed: FeedState, status: str, result: FetchResult, *, body_hash: str | None = None
     ) -> None:
         now = self._clock()
-        delay = next_poll_delay(
-            feed.interval,
-            error_streak=0,
-            retry_after=None,
-            jitter=self._settings.jitter,
-            max_backoff=self._settings.max_backoff,
-            rng=self._rng,
-        )
         self._store.record_fetch(
             feed.id,
             now=now,
             ok=True,
             status=status,
-            next_poll_at=now + timedelta(seconds=delay),
+            next_poll_at=self._next_poll_at(feed, now, streak=0, retry_after=None),
             etag=result.etag,
             last_modified=result.last_modified,
             body_hash=body_hash,
@@ -301,11 +293,8 @@ class Poller:
             if feed.error_streak >= self._settings.failure_notice_after:
                 self._queue_health(feed, "up", f"Feed '{feed.name}' recovered after {feed.error_streak} failures", now)
 
-    def _record_failure(
-        self, feed: FeedState, status: str, error: str, retry_after: float | None, *, seconds: float | None = None
-    ) -> None:
-        now = self._clock()
-        streak = feed.error_streak + 1
+    def _next_poll_at(self, feed: FeedState, now: datetime, *, streak: int, retry_after: float | None) -> datetime:
+        """The feed's interval with jitter, or its backoff after `streak` failures (honouring Retry-After)."""
         delay = next_poll_delay(
             feed.interval,
             error_streak=streak,
@@ -314,14 +303,16 @@ class Poller:
             max_backoff=self._settings.max_backoff,
             rng=self._rng,
         )
+        return now + timedelta(seconds=delay)
+
+    def _record_failure(
+        self, feed: FeedState, status: str, error: str, retry_after: float | None, *, seconds: float | None = None
+    ) -> None:
+        now = self._clock()
+        streak = feed.error_streak + 1
+        next_poll_at = self._next_poll_at(feed, now, streak=streak, retry_after=retry_after)
         self._store.record_fetch(
-            feed.id,
-            now=now,
-            ok=False,
-            status=status,
-            error=error,
-            next_poll_at=now + timedelta(seconds=delay),
-            seconds=seconds,
+            feed.id, now=now, ok=False, status=status, error=error, next_poll_at=next_poll_at, seconds=seconds
         )
         if streak == self._settings.failure_notice_after:
             title = f"Feed '{feed.name}' is failing: {error} ({streak} failures in a row)"
@@ -333,7 +324,7 @@ class Poller:
                 "feed_url": feed.url,
                 "error": error,
                 "streak": streak,
-                "retry_in_s": round(delay, 1),
+                "retry_in_s": round((next_poll_at - now).total_seconds(), 1),
             },
         )
 
@@ -365,4 +356,3 @@ def _slow_feeds(feeds: Sequence[FeedState]) -> list[FeedState]:
         return []
     threshold = max(SLOW_FETCH_SECONDS, SLOW_FACTOR * times[len(times) // 2])
     return [f for f in feeds if f.last_fetch_seconds is not None and f.last_fetch_seconds >= threshold]
-
