@@ -10,6 +10,7 @@ looks in the channel before posting again.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -68,6 +69,16 @@ class RouteFilter:
         if label.upper() not in self.labels:
             return False
         return not self.countries or (country is not None and country.upper() in self.countries)
+
+
+def delivery_key(alert: Alert, route: object) -> str:
+    """24 hex characters, stable across retries, distinct per alert, store (its creation time) and route.
+
+    What a chat post carries so a retry after a crash can recognise a post an earlier attempt made (it fits
+    Discord's 25-character nonce and Slack's message metadata).
+    """
+    key = f"{alert.id}|{alert.created_at.isoformat()}|{route}"
+    return hashlib.blake2b(key.encode(), digest_size=12).hexdigest()
 
 
 def history_check_failed(error: DeliveryError, *, platform: str, sink: str, alert_id: int, hint: str) -> None:

@@ -14,7 +14,6 @@ returns it) or the same embed marker (footer `stcwatch · alert <id>` and the al
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
 import logging
 import time
@@ -28,7 +27,7 @@ from bot.adapters.discord.render import alert_embed
 from bot.config import DiscordRoute
 from bot.errors import DeliveryError
 from bot.models import Alert
-from bot.service.notify import RouteFilter, history_check_failed
+from bot.service.notify import RouteFilter, delivery_key, history_check_failed
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +40,7 @@ HISTORY_SKEW = timedelta(minutes=10)  # read back to this long before the alert 
 
 def alert_nonce(alert: Alert, channel_id: int) -> str:
     """At most 25 characters (Discord's limit), stable across retries, distinct per channel and store."""
-    key = f"{alert.id}|{alert.created_at.isoformat()}|{channel_id}"
-    return hashlib.blake2b(key.encode(), digest_size=12).hexdigest()
+    return delivery_key(alert, channel_id)
 
 
 def alert_payload(alert: Alert, route: DiscordRoute) -> dict[str, Any]:

@@ -13,7 +13,6 @@ Reading history needs the `channels:history` (or `groups:history`) scope and a c
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from datetime import timedelta
 from typing import Any
@@ -27,7 +26,7 @@ from bot.adapters.slack.render import render_alert
 from bot.config import SlackRoute
 from bot.errors import DeliveryError
 from bot.models import Alert
-from bot.service.notify import RouteFilter, history_check_failed
+from bot.service.notify import RouteFilter, delivery_key, history_check_failed
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +44,7 @@ HISTORY_SKEW = timedelta(minutes=10)  # read back to this long before the alert 
 
 def alert_dedupe(alert: Alert, sink_name: str) -> str:
     """Stable per alert, store (creation time) and route, so two routes into one channel stay apart."""
-    key = f"{alert.id}|{alert.created_at.isoformat()}|{sink_name}"
-    return hashlib.blake2b(key.encode(), digest_size=12).hexdigest()
+    return delivery_key(alert, sink_name)
 
 
 def alert_metadata(alert: Alert, sink_name: str) -> dict[str, Any]:
