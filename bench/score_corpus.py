@@ -85,7 +85,8 @@ def main(argv: list[str]) -> int:
             preds[item["id"]] if any(g[1] is None for g in gold_pairs(item)) else set()
         ):
             got = sorted(preds[item["id"]])
-            print(f"{item['id']} [{item['lang']}] gold {item['label']} {item.get('country')} got {got}\n    {item['text']}")
+            head = f"{item['id']} [{item['lang']}] gold {item['label']} {item.get('country')} got {got}"
+            print(f"{head}\n    {item['text']}")
             for f in findings:
                 print(f"      {f.explanation}")
     if args.pred:

@@ -89,8 +89,20 @@ class Alert:
     created_at: datetime
     extra: dict[str, object] = field(default_factory=dict)
 
+    def also(self) -> list[dict[str, str]]:
+        """The other signals one finding alert carries for its country (same article): label, evidence,
+        speaker and rule of each, strings only (the store round-trips `extra` as JSON)."""
+        raw = self.extra.get("also")
+        out: list[dict[str, str]] = []
+        for item in raw if isinstance(raw, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("label"), str):
+                out.append({k: str(item.get(k) or "") for k in ("label", "evidence", "speaker", "rule")})
+        return out
+
     def as_json(self) -> dict[str, object]:
-        """The stable JSON shape printed by `poll --once --json`."""
+        """The stable JSON shape printed by `poll --once --json` (`also`: the other signals of a finding
+        alert for the same country, present only when there are some)."""
+        extra: dict[str, object] = {"also": self.also()} if self.also() else {}
         return {
             "label": self.label,
             "country": self.country,
@@ -99,4 +111,5 @@ class Alert:
             "feed": self.feed,
             "rule": self.rule,
             "evidence": self.evidence,
+            **extra,
         }

@@ -28,6 +28,9 @@ def format_alert(alert: Alert) -> str:
         parts.append(f"  {safe_text(alert.url)}")
     if alert.evidence:
         parts.append(f'  evidence: "{safe_text(alert.evidence)}"')
+    for other in alert.also():
+        who = f" ({safe_text(other['speaker'])})" if other["speaker"] else ""
+        parts.append(f'  also {other["label"]}{who}: "{safe_text(other["evidence"])}"')
     meta = [f"feed: {safe_text(alert.feed)}" if alert.feed else "", f"rule: {alert.rule}" if alert.rule else ""]
     if any(meta):
         parts.append("  " + ", ".join(m for m in meta if m))

@@ -16,12 +16,13 @@ and the windows and barriers below follow them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 
 from bot.detect.matcher import AliasHit, Hit
-from bot.detect.parties import HARD_STOP, NEGATED_NATIONALITY, Parties, Speaker, relation
+from bot.detect.parties import HARD_STOP, NEGATED_NATIONALITY, Mention, Parties, Speaker, relation
 from bot.detect.ruledefs import FamilyDef, TopicDef
-from bot.detect.textprep import Token
+from bot.detect.textprep import MONTHS, Token
 
 __all__ = ["Analyzer", "Cue", "Sentence", "Speaker", "relation"]
 
@@ -37,6 +38,7 @@ class Cue:
     speaker: Speaker | None
     modifiers: frozenset[str]
     subject: frozenset[str] = frozenset()
+    clause_targets: frozenset[str] = frozenset()  # targets named in the cue's own clause
 
 
 @dataclass
@@ -55,6 +57,23 @@ class Sentence:
     speaker_countries: list[str] = field(default_factory=list)  # governments speaking here (not senders)
 
 
+_DEAL_NOUNS = frozenset({"deal", "topic_strong"})
+_NEGATION_STOPS = frozenset({"for", "after", "before", "despite", "tras", "antes", "despues", "pese"})
+
+
+def _recent_or_dated(tokens: list[Token], h: Hit, on: date) -> bool:
+    """A year that does not make a sentence history: this year or last (news), or part of a full date
+    ("on June 26, 2025", "el 26 de junio de 2025": a dated statement, not a look back)."""
+    if h.end - h.start != 1 or not tokens[h.start].text.isdigit():
+        return False
+    if int(tokens[h.start].text) >= on.year - 1:
+        return True
+    before = [t for t in tokens[max(0, h.start - 4) : h.start] if t.low not in (",", "de", "of", "the")]
+    return len(before) >= 2 and {before[-1].low, before[-2].low} & MONTHS != set() and any(
+        t.text.isdigit() and len(t.text) <= 2 for t in before[-2:]
+    )
+
+
 class Analyzer:
     """Applies the engine's heuristics with the vocabulary of one rule set."""
 
@@ -65,24 +84,34 @@ class Analyzer:
         self.modifiers = {n: f for n, f in families.items() if f.kind == "modifier"}
         self.cue_families = {n for n, f in families.items() if f.kind == "cue"}
         self.parties = Parties()
+        self._strong = frozenset(topic.strong)
+        self._combos = tuple(frozenset(c) for c in topic.combos)
+        self._exclusions = frozenset(topic.exclusions)
+        self._tokens: list[Token] | None = None  # the sentence being analysed (for scope checks)
 
     # ------------------------------------------------------------------------------------------- sentence
     def analyze(
         self, text: str, tokens: list[Token], hits: list[Hit], alias_hits: list[AliasHit],
-        supported: set[str], previous_speaker: Speaker | None,
+        supported: set[str], previous_speaker: Speaker | None, on: date | None = None,
     ) -> Sentence:
-        """Analyse one sentence; `supported` = countries named unambiguously somewhere in the article."""
+        """Analyse one sentence; `supported` = countries named unambiguously somewhere in the article;
+        `on` = the article's date: officials' terms are checked only when it is known; a year is history
+        when it is older than last year (of `on`, else of today) and not part of a full date."""
+        self._tokens = tokens
+        year_of = on or datetime.now(UTC).date()  # undated text: judged as news of today
+        hits = [h for h in hits if h.family != "history" or not _recent_or_dated(tokens, h, year_of)]
         by_family: dict[str, list[Hit]] = {}
         for h in hits:
             by_family.setdefault(h.family, []).append(h)
         families = set(by_family)
         topic = self.topic
-        strong = any(f in families for f in topic.strong)
-        topical_self = strong or any(all(f in families for f in combo) for combo in topic.combos)
-        excluded = not strong and any(f in families for f in topic.exclusions)
+        strong = not self._strong.isdisjoint(families)
+        topical_self = strong or any(c <= families for c in self._combos)
+        excluded = not strong and not self._exclusions.isdisjoint(families)
 
         mentions = [
-            m for m in self.parties.mentions(tokens, alias_hits, supported) if not self.parties.is_place(m, tokens)
+            m for m in self.parties.mentions(tokens, alias_hits, supported, on.isoformat() if on else None)
+            if not self.parties.is_place(m, tokens)
         ]
         demonyms = {i for m in mentions if m.alias.kind == "demonym" for i in range(m.start, m.end)}
         origin = {m.start: self.parties.is_origin(m, by_family, tokens, demonyms) for m in mentions}
@@ -94,7 +123,7 @@ class Analyzer:
         }
         if negated:
             families.add("third_country")  # "non-Mexican migrants", "who are not Rwandan": third-country people
-            topical_self = topical_self or any(all(f in families for f in c) for c in topic.combos)
+            topical_self = topical_self or any(c <= families for c in self._combos)
         own_nationals = any(
             origin[m.start] and m.alias.kind == "demonym" and m.country == t.country and m.start not in negated
             for m in mentions
@@ -106,7 +135,7 @@ class Analyzer:
         parties = {m.country for m in mentions if not origin[m.start] and m.country not in topic.senders}
         if parties and any(origin[m.start] and m.country not in parties | topic.senders for m in mentions):
             families.add("third_country")  # "El Salvador received 250 Venezuelans": people of another nation
-            topical_self = topical_self or any(all(f in families for f in c) for c in topic.combos)
+            topical_self = topical_self or any(c <= families for c in self._combos)
         targets: list[str] = []
         for m in mentions:
             party = m.target and m.country and m.country not in topic.senders and not origin[m.start]
@@ -130,6 +159,10 @@ class Analyzer:
         frames: list[tuple[Hit, Speaker | None, int | None]] = []
         for h in sorted(frame_hits, key=lambda x: x.start):
             resolved = next((s for _, s, _ in reversed(frames) if s is not None), None) or previous_speaker
+            if self.frames[h.family] == "self":  # "reports that ...", "según versiones de prensa"
+                source = " ".join(t.text for t in tokens[h.start : h.end])
+                frames.append((h, Speaker("media", frozenset(), source), None))
+                continue
             own_barriers = subject_barriers - set(range(h.start, h.end))
             spk, pos = self.parties.find_speaker(
                 h, self.frames[h.family] == "right", ents, own_barriers, tokens, resolved, adjacent
@@ -148,6 +181,12 @@ class Analyzer:
         trailing = {p for _, _, p in frames if p is not None and p in adjacent}
         scope_barriers = {i for i, t in enumerate(tokens) if t.low in HARD_STOP or t.low == ","}
         scope_barriers.update(b for b in barriers if tokens[b].low not in HARD_STOP and b not in complementizers)
+        clause = self._clauses(tokens, by_family)
+        frames = self._embedded(frames, mentions, clause)
+        in_clause: dict[int, set[str]] = {}
+        for m in mentions:
+            if m.country in targets:
+                in_clause.setdefault(clause[m.start], set()).add(m.country)
         cues: list[Cue] = []
         for h in hits:
             if h.family not in self.cue_families:
@@ -160,7 +199,9 @@ class Analyzer:
             mods = self._modifiers_for(h, by_family, scope_barriers)
             cue_text = " ".join(t.text for t in tokens[h.start : h.end])
             subject = self.parties.subject(h, ents, subject_barriers - set(range(h.start, h.end)), tokens)
-            cues.append(Cue(h.family, h.start, h.end, cue_text, speaker, frozenset(mods), subject))
+            here = frozenset(in_clause.get(clause[h.start], ()))
+            cues.append(Cue(h.family, h.start, h.end, cue_text, speaker, frozenset(mods), subject, here))
+        cues = self._negated_complements(cues, clause, frame_hits)
         last = next((s for _, s, _ in reversed(frames) if s is not None), None)
         if last is None:  # "Arévalo was quick to clarify ..." then "He said ...": the named official
             named = [e for e in ents if e.mention is not None and e.mention.alias.kind == "official"]
@@ -174,6 +215,58 @@ class Analyzer:
                 - topic.senders
             ),
         )
+
+    @staticmethod
+    def _embedded(
+        frames: list[tuple[Hit, Speaker | None, int | None]], mentions: list[Mention], clause: list[int]
+    ) -> list[tuple[Hit, Speaker | None, int | None]]:
+        """'Hernández said Honduras will never sign': a country named as the subject of a speech act inside
+        someone's reported speech is what that someone asserts, not the government speaking."""
+        names = {m.start for m in mentions if m.alias.kind in ("name", "capital")}
+        out: list[tuple[Hit, Speaker | None, int | None]] = []
+        for h, spk, pos in frames:
+            if spk is not None and pos in names:
+                outer = [
+                    o for o in out
+                    if o[1] is not None and o[0].end <= (pos or 0) and clause[o[0].start] == clause[h.start]
+                ]
+                if outer:
+                    spk = outer[-1][1]
+            out.append((h, spk, pos))
+        return out
+
+    @staticmethod
+    def _negated_complements(cues: list[Cue], clause: list[int], frame_hits: list[Hit]) -> list[Cue]:
+        """A negated deal noun negates what it would provide: "there is no agreement with the US to
+        receive migrants", "ningún acuerdo para acoger a ...". Cues up to 10 words after it, in its
+        clause and with no new verb of saying between, take its negation."""
+        negated = [c for c in cues if c.family in _DEAL_NOUNS and "negation" in c.modifiers]
+        if not negated:
+            return cues
+        out: list[Cue] = []
+        for c in cues:
+            if "negation" not in c.modifiers and any(
+                n.end <= c.start <= n.end + 10 and clause[n.start] == clause[c.start]
+                and not any(n.end <= f.start < c.start for f in frame_hits)
+                for n in negated
+            ):
+                c = replace(c, modifiers=c.modifiers | {"negation"})
+            out.append(c)
+        return out
+
+    @staticmethod
+    def _clauses(tokens: list[Token], by_family: Mapping[str, list[Hit]]) -> list[int]:
+        """Clause number of every token: ';', ':' and coordinating breaks ("but", "while", "pero",
+        "mientras") start a new clause. Reported content ("said that ...") stays in its frame's clause."""
+        starts = {i for i, t in enumerate(tokens) if t.low in HARD_STOP}
+        starts.update(h.start for h in by_family.get("clause_break", []) if h.start > 0)
+        out: list[int] = []
+        n = 0
+        for i in range(len(tokens)):
+            if i in starts:
+                n += 1
+            out.append(n)
+        return out
 
     @staticmethod
     def _governing(
@@ -197,6 +290,13 @@ class Analyzer:
             return min(after, key=lambda fsp: fsp[0].start)[1]
         return None
 
+    def _neg_stops(self, name: str, gap: range) -> set[int]:
+        """Negation does not reach past a new phrase: in "had not received any payment for accepting
+        deportees" the 'not' is about the payment, not the accepting."""
+        if name != "negation" or self._tokens is None:
+            return set()
+        return {i for i in gap if self._tokens[i].low in _NEGATION_STOPS}
+
     def _modifiers_for(self, h: Hit, by_family: Mapping[str, list[Hit]], barriers: set[int]) -> set[str]:
         out: set[str] = set()
         for name, fam in self.modifiers.items():
@@ -214,7 +314,8 @@ class Analyzer:
                     gap = range(m.end, h.start) if before else range(h.end, m.start)
                 else:
                     continue
-                if not any(i in barriers for i in gap):
+                stops = barriers | self._neg_stops(name, gap)
+                if not any(i in stops for i in gap):
                     out.add(name)
                     break
         return out

@@ -9,21 +9,23 @@ Pipeline per article:
    (the vast majority of a news feed) stop here;
 3. for candidates: split sentences (the title is the first), match every family and country alias,
    analyse speakers and scopes (`analyze.py`), and evaluate the rules per (cue, country);
-4. keep one finding per country: the highest rule priority wins (DENIAL > CONFIRMED > CLAIM > MENTION in
-   the shipped rules), the earliest sentence on ties. The evidence is the deciding sentence.
+4. keep one finding per (country, label): every signal the article supports (a US claim that Honduras
+   signed *and* Honduras' denial), each with its own evidence sentence and speaker; for each label the
+   highest rule priority wins, the earliest sentence on ties. MENTION only for a country with no signal.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from bot.detect.analyze import Analyzer, Cue, Sentence, relation
-from bot.detect.matcher import expand
+from bot.detect.matcher import AliasHit, Hit, expand
 from bot.detect.ruledefs import RuleDef
 from bot.detect.rules import RuleSet
-from bot.detect.textprep import fold, needs_repair, repair_text, split_sentences, tokenize
-from bot.models import Finding
+from bot.detect.textprep import Token, fold, needs_repair, repair_text, split_sentences, tokenize
+from bot.models import Finding, Label
 
 __all__ = ["GoldenFailure", "classify", "run_golden", "topic_possible"]
 
@@ -142,7 +144,10 @@ def _evaluate(ruleset: RuleSet, s: Sentence, index: int, targets: list[str]) -> 
         for rule in by_cue.get(cue.family, []):
             if not _fires(rule, cue.modifiers, s):
                 continue
-            for country in targets:
+            # each country takes its label from its own clause ("Guatemala confirmed ..., while Honduras
+            # denied ..."); a clause that names no target speaks of the sentence's targets
+            here = [c for c in targets if c in cue.clause_targets] or targets
+            for country in here:
                 rel = relation(cue.speaker, country)
                 if rel in rule.speaker and (not rule.subject_is_country or country in cue.subject):
                     out.append(_Candidate(rule, country, index, cue, rel))
@@ -164,12 +169,17 @@ def _explain(ruleset: RuleSet, cand: _Candidate) -> str:
     return "; ".join(parts) + "."
 
 
-def classify(ruleset: RuleSet, text: str, *, title: str | None = None, lang: str | None = None) -> list[Finding]:
-    """Findings for one article: at most one per country, the strongest, with evidence and explanation.
+def classify(
+    ruleset: RuleSet, text: str, *, title: str | None = None, lang: str | None = None,
+    published: date | datetime | None = None,
+) -> list[Finding]:
+    """Findings for one article: one per (country, signal label) it supports, else a MENTION per country.
 
     Pure: no I/O, no global state besides caches derived from `ruleset`. `lang` is accepted for the
-    CLI contract; the vocabulary is bilingual, so detection does not depend on it.
+    CLI contract; the vocabulary is bilingual, so detection does not depend on it. `published` (default:
+    today) decides which officials are in office and whether a year is history or news.
     """
+    on = published.date() if isinstance(published, datetime) else published
     del lang  # both languages are always matched: excerpts mix them and feeds mislabel them
     raw_body, raw_head = text or "", title or ""
     matcher = ruleset.matcher
@@ -185,6 +195,17 @@ def classify(ruleset: RuleSet, text: str, *, title: str | None = None, lang: str
     # sentence that starts with a pronoun ("He said ..." needs the previous sentence's speaker).
     families = [matcher.families_in(fold(sent)) for sent in sentences]
     topical = [i for i, fams in enumerate(families) if _maybe_topical(ruleset, fams)]
+    cache: dict[int, tuple[list[Token], list[Hit], list[AliasHit]]] = {}
+
+    def match(i: int) -> tuple[list[Token], list[Hit], list[AliasHit]]:
+        if i not in cache:
+            tokens = tokenize(sentences[i])[:MAX_TOKENS]
+            cache[i] = (tokens, *matcher.match(tokens))
+        return cache[i]
+
+    # the folded prefilter over-approximates (a gapped pattern's two parts anywhere in the sentence); the
+    # real matches decide before the expensive analysis
+    topical = [i for i in topical if _maybe_topical(ruleset, {h.family for h in match(i)[1]})]
     if not topical:
         return []
     selected = set(topical)
@@ -197,8 +218,7 @@ def classify(ruleset: RuleSet, text: str, *, title: str | None = None, lang: str
     selected_order = sorted(selected)
     matched = []
     for i in selected_order:
-        tokens = tokenize(sentences[i])[:MAX_TOKENS]
-        hits, alias_hits = matcher.match(tokens)
+        tokens, hits, alias_hits = match(i)
         matched.append((i, sentences[i], tokens, hits, alias_hits))
     supported = {
         a.country
@@ -208,32 +228,37 @@ def classify(ruleset: RuleSet, text: str, *, title: str | None = None, lang: str
         if a.country and not a.weak and a.kind != "blocked" and a.case is None
     }
     analyzer = _analyzer(ruleset)
-    best: dict[str, _Candidate] = {}
+    best: dict[tuple[str, Label], _Candidate] = {}
     evidence: dict[int, str] = {}
-    last_topical: tuple[int, list[str]] | None = None
+    last_topical: tuple[int, list[str], set[str]] | None = None
     previous_speaker = None
     previous = -2
     for i, sent, tokens, hits, alias_hits in matched:
         if i != previous + 1:
             previous_speaker = None  # the sentence before was not analysed: no speaker to carry over
         previous = i
-        s = analyzer.analyze(sent, tokens, hits, alias_hits, supported, previous_speaker)
+        s = analyzer.analyze(sent, tokens, hits, alias_hits, supported, previous_speaker, on)
         previous_speaker = s.last_speaker or previous_speaker
         recent = last_topical is not None and i - last_topical[0] <= INHERIT_DISTANCE
         is_topical = s.topical_self and not s.excluded
-        if not is_topical and s.has_anaphor and recent and not s.excluded:
+        if not is_topical and s.has_anaphor and recent and not s.excluded and last_topical is not None:
             is_topical = True
+            s.families |= last_topical[2]  # "Both governments deny it": "it" is the deal named just before
         if not is_topical:
             continue
         targets = s.targets or (last_topical[1] if recent and last_topical is not None else [])
         targets = targets or s.speaker_countries  # "It said no agreement ...": the speaking government
-        last_topical = (i, targets)
+        last_topical = (i, targets, s.families)
         evidence[i] = sent
         for cand in _evaluate(ruleset, s, i, targets):
-            cur = best.get(cand.country)
+            key = (cand.country, cand.rule.label)
+            cur = best.get(key)
             if cur is None or cand.rule.priority > cur.rule.priority:
-                best[cand.country] = cand
-    findings = [
+                best[key] = cand
+    best = _one_reading_per_side(best)
+    signalled = {country for country, label in best if label.is_signal}
+    kept = [c for (country, label), c in best.items() if label.is_signal or country not in signalled]
+    return [
         Finding(
             label=c.rule.label,
             country=c.country,
@@ -242,9 +267,24 @@ def classify(ruleset: RuleSet, text: str, *, title: str | None = None, lang: str
             explanation=_explain(ruleset, c),
             speaker=c.cue.speaker.text if c.cue is not None and c.cue.speaker is not None else None,
         )
-        for c in sorted(best.values(), key=lambda c: (-c.rule.priority, c.sentence, c.country))
+        for c in sorted(kept, key=lambda c: (-c.rule.priority, c.sentence, c.country))
     ]
-    return findings
+
+
+_GOVERNMENT_SIDE = frozenset({Label.CONFIRMED, Label.DENIAL})
+
+
+def _one_reading_per_side(best: dict[tuple[str, Label], _Candidate]) -> dict[tuple[str, Label], _Candidate]:
+    """Both sides of a story are kept (a US CLAIM and Honduras' DENIAL; a confirmation and the denial it
+    recalls), but one sentence cannot both confirm and deny: where CONFIRMED and DENIAL for a country come
+    from the same sentence, the stronger rule wins (a refusal that mentions arrivals is still a refusal)."""
+    out = dict(best)
+    for country in {c for c, _ in best}:
+        pair = [out[(country, lab)] for lab in _GOVERNMENT_SIDE if (country, lab) in out]
+        if len(pair) == 2 and pair[0].sentence == pair[1].sentence:
+            weaker = min(pair, key=lambda c: (c.rule.priority, -c.sentence))
+            del out[(country, weaker.rule.label)]
+    return out
 
 
 def run_golden(ruleset: RuleSet) -> list[GoldenFailure]:

@@ -36,6 +36,14 @@ class Alias:
     plural: bool = False
     weak: bool = False
     case: str | None = None
+    term: tuple[str, str] | None = None  # officials: ISO dates in office ("" = open end)
+
+    def in_office(self, on: str) -> bool:
+        """Was this official in office on the ISO date `on`? Aliases without a term always are."""
+        if self.term is None:
+            return True
+        since, until = self.term
+        return (not since or since <= on) and (not until or on <= until)
 
 
 @dataclass
@@ -100,6 +108,11 @@ class _Builder:
         self.curated_keys: dict[str, str] = {}
 
     def text(self, surface: str, alias: Alias, *, curated: bool) -> None:
+        if alias.kind == "name" and surface.startswith(("Saint ", "Santa ", "San ")):
+            # "Saint Kitts and Nevis" is written "St Kitts and Nevis" / "St. Kitts" in most reports
+            rest = surface.split(" ", 1)[1]
+            if surface.startswith("Saint "):
+                self.text(f"St {rest}", alias, curated=curated)
         key = fold_term(surface)
         if not key:
             return
@@ -177,7 +190,11 @@ def build_data() -> GazetteerData:
         exact = set(person.get("case", []))
         role = f"{person['names'][0]}, {person.get('role', 'official')} ({person['country']})"
         for name in person["names"]:
-            alias = Alias(person["country"], "official", role, case=case_form(name) if name in exact else None)
+            term = (str(person.get("since", "")), str(person.get("until", "")))
+            alias = Alias(
+                person["country"], "official", role, case=case_form(name) if name in exact else None,
+                term=term if any(term) else None,
+            )
             b.data.text_aliases.setdefault(fold_term(name), []).insert(0, alias)
             b.data.officials[fold_term(name)] = role
     for inst in officials.get("institution", []):

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 import ahocorasick  # type: ignore[import-not-found,unused-ignore]
 
 from bot.detect.gazdata import Alias
-from bot.detect.textprep import YEAR_TOKEN, Token, fold_term, token_string
+from bot.detect.inflect import LANGS, lookup
+from bot.detect.textprep import CLAUSE_TOKENS, YEAR_TOKEN, Token, fold_term, token_string
 
-MAX_VARIANTS = 5000
+MAX_VARIANTS = 20000
 _ALT = re.compile(r"\{([^{}]*)\}")
 
 
@@ -34,22 +35,108 @@ class PatternError(ValueError):
     """A pattern does not follow the syntax; the message says what is wrong."""
 
 
+_LEMMA = re.compile(r"<(?:(en|es):)?([^<>\s:]+)((?:\s+-[^<>\s]+)*)>")
+
+
+def lemma_keys(pattern: str) -> set[str]:
+    """The "lang:lemma" keys a pattern's `<lemma>` slots name (untagged ones stand for both languages)."""
+    out: set[str] = set()
+    for lang, lemma, _ in _LEMMA.findall(pattern):
+        out.update(f"{lg}:{lemma.lower()}" for lg in ((lang,) if lang else LANGS))
+    return out
+
+
+def tag_lemmas(pattern: str, lang: str | None) -> str:
+    """Give untagged `<lemma>` slots the language of the list they stand in (`en`/`es`)."""
+    if lang is None:
+        return pattern
+    return _LEMMA.sub(lambda m: f"<{m.group(1) or lang}:{m.group(2)}{m.group(3)}>", pattern)
+
+
+def _lemma_forms(match: re.Match[str]) -> list[str]:
+    lang, lemma = match.group(1), match.group(2)
+    try:
+        forms = {f for lg in ((lang,) if lang else LANGS) for f in lookup(lemma, lg)}
+    except ValueError as exc:
+        raise PatternError(str(exc)) from None
+    # "<pactar -pacto -pactos>": forms that are other words too (the noun "pacto") are left out
+    return sorted(forms - {fold_term(x) for x in match.group(3).split("-") if x.strip()})
+
+
+def _words(text: str) -> list[list[str]]:
+    """Choices for a brace-free run of words: a `<lemma>` word is one slot holding all its forms."""
+    out: list[list[str]] = []
+    pos = 0
+    for m in _LEMMA.finditer(text):
+        if text[pos : m.start()]:
+            out.append([text[pos : m.start()]])
+        out.append(_lemma_forms(m))
+        pos = m.end()
+    if text[pos:]:
+        out.append([text[pos:]])
+    return out
+
+
+def _alternatives(group: str) -> list[str]:
+    """The alternatives of one `{a,b,<lemma> c}` group, lemma slots spelled out."""
+    alts: list[str] = []
+    for alt in group.split(","):
+        if "<" in alt:
+            alts.extend("".join(c) for c in itertools.product(*_words(alt)))
+        else:
+            alts.append(alt)
+    return alts
+
+
+_GAP = re.compile(r"\s\.\.\.(\d+)\s")
+
+
+def split_gap(pattern: str) -> tuple[str, int, str] | None:
+    """`"<reject> ...4 {proposal,plan}"` -> ("<reject>", 4, "{proposal,plan}"): the second part within
+    4 words after the first, in the same clause. None for a pattern without a gap."""
+    parts = _GAP.split(pattern)
+    if len(parts) == 1:
+        return None
+    if len(parts) != 3 or not parts[0].strip() or not parts[2].strip():
+        raise PatternError(f"a gap is written 'first ...N second' (one gap), in {pattern!r}")
+    gap = int(parts[1])
+    if not 1 <= gap <= 12:
+        raise PatternError(f"a gap must be 1 to 12 words, in {pattern!r}")
+    return parts[0].strip(), gap, parts[2].strip()
+
+
+def check_pattern(pattern: str) -> None:
+    """Raise PatternError unless the pattern (gapped or not) is valid."""
+    gapped = split_gap(pattern)
+    for part in (gapped[0], gapped[2]) if gapped else (pattern,):
+        expand(part)
+
+
 def expand(pattern: str) -> list[tuple[str, bool]]:
     """All folded variants of a pattern, each with a flag saying its last word is a prefix.
 
     >>> expand("reached {a,the,} deal*")
     [('reached a deal', True), ('reached the deal', True), ('reached deal', True)]
+
+    `<lemma>` (or `<es:lemma>`) stands for every inflected form of the word (see `inflect`).
     """
     if not pattern.strip():
         raise PatternError("empty pattern")
     if pattern.count("{") != pattern.count("}") or re.search(r"\{[^}]*\{", pattern):
         raise PatternError(f"unbalanced or nested braces in {pattern!r}")
+    if pattern.count("<") != pattern.count(">") or len(_LEMMA.findall(pattern)) != pattern.count("<"):
+        raise PatternError(f"a lemma is written <word> or <en:word>, in {pattern!r}")
     prefix = pattern.rstrip().endswith("*")
     body = pattern.rstrip()[:-1] if prefix else pattern
     if "*" in body:
         raise PatternError(f"'*' may only end the last word, in {pattern!r}")
     parts = _ALT.split(body)
-    choices = [[p] if i % 2 == 0 else p.split(",") for i, p in enumerate(parts)]
+    choices: list[list[str]] = []
+    for i, p in enumerate(parts):
+        if i % 2:
+            choices.append(_alternatives(p))
+        else:
+            choices.extend(_words(p) if "<" in p else [[p]])
     count = 1
     for c in choices:
         count *= len(c)
@@ -106,13 +193,16 @@ def _build(entries: Mapping[str, list[_Entry]]) -> ahocorasick.Automaton:
 
 
 def _build_prefilter(entries: Mapping[str, list[_Entry]]) -> ahocorasick.Automaton:
-    """Like `_build`, but each key only carries (length, exact families, prefix families): the hot loop of
-    `Matcher.families_in` then does two set unions per hit and nothing else."""
-    automaton = ahocorasick.Automaton()
+    """Like `_build`, but word boundaries are part of the keys (" key " for a whole word, " key" for a
+    prefix) and each key carries only the frozenset of its families, so `Matcher.families_in` needs no
+    per-hit check: it collects the distinct payloads at C speed and unions them once."""
+    keyed: dict[str, set[str]] = {}
     for key, payloads in entries.items():
-        exact = frozenset(e.name for e in payloads if not e.prefix)
-        prefix = frozenset(e.name for e in payloads if e.prefix)
-        automaton.add_word(key, (len(key), exact, prefix))
+        for e in payloads:
+            keyed.setdefault(f" {key}" if e.prefix else f" {key} ", set()).add(e.name)
+    automaton = ahocorasick.Automaton()
+    for key, names in keyed.items():
+        automaton.add_word(key, frozenset(names))
     automaton.make_automaton()
     return automaton
 
@@ -149,12 +239,20 @@ class Matcher:
         entries: dict[str, list[_Entry]] = {}
         pre: dict[str, list[_Entry]] = {}
         topic = set(prefilter_families)
+        self._gaps: list[tuple[str, str, str, int]] = []  # family, first part, second part, max gap
         for name, (patterns, excepts) in families.items():
-            for pattern in patterns:
-                for key, prefix in expand(pattern):
-                    entries.setdefault(key, []).append(_Entry(_FAMILY, name, prefix))
-                    if name in topic:
-                        pre.setdefault(key, []).append(_Entry(_FAMILY, name, prefix))
+            for n, pattern in enumerate(patterns):
+                gapped = split_gap(pattern)
+                parts = [(pattern, name)]
+                if gapped is not None:
+                    first, second = f"{name}#{n}<", f"{name}#{n}>"
+                    self._gaps.append((name, first, second, gapped[1]))
+                    parts = [(gapped[0], first), (gapped[2], second)]
+                for part, label in parts:
+                    for key, prefix in expand(part):
+                        entries.setdefault(key, []).append(_Entry(_FAMILY, label, prefix))
+                        if name in topic:
+                            pre.setdefault(key, []).append(_Entry(_FAMILY, label, prefix))
             for pattern in excepts:
                 for key, prefix in expand(pattern):
                     entries.setdefault(key, []).append(_Entry(_EXCEPT, name, prefix))
@@ -172,15 +270,11 @@ class Matcher:
         found: set[str] = set()
         if self._prefilter is None:
             return found
-        text = folded_article
-        last = len(text) - 1
-        for end, (length, exact, prefix) in self._prefilter.iter(text):
-            start = end - length + 1
-            if start > 0 and text[start - 1] != " ":
-                continue
-            found |= prefix
-            if end == last or text[end + 1] == " ":
-                found |= exact
+        for payload in {names for _, names in self._prefilter.iter(f" {folded_article} ")}:
+            found |= payload
+        for name, first, second, _ in self._gaps:
+            if first in found and second in found:
+                found.add(name)
         return found
 
     def match(self, tokens: list[Token]) -> tuple[list[Hit], list[AliasHit]]:
@@ -198,6 +292,8 @@ class Matcher:
                 excepts.append(Hit(entry.name, start, end))
             else:
                 found.append(Hit(entry.name, start, end))
+        if self._gaps:
+            found = self._join_gaps(found, tokens)
         if excepts:
             found = [
                 h
@@ -205,6 +301,28 @@ class Matcher:
                 if not any(e.family == h.family and e.start < h.end and h.start < e.end for e in excepts)
             ]
         return _longest_per_family(found), alias_hits
+
+
+    def _join_gaps(self, hits: list[Hit], tokens: list[Token]) -> list[Hit]:
+        """Join the two parts of gapped patterns into one hit of their family; drop the loose parts."""
+        parts: dict[str, list[Hit]] = {}
+        out: list[Hit] = []
+        for h in hits:
+            if "#" in h.family:
+                parts.setdefault(h.family, []).append(h)
+            else:
+                out.append(h)
+        if not parts:
+            return out
+        for name, first, second, gap in self._gaps:
+            for a in parts.get(first, ()):
+                for b in parts.get(second, ()):
+                    if a.end <= b.start <= a.end + gap and not any(
+                        tokens[i].low in CLAUSE_TOKENS for i in range(a.end, b.start)
+                    ):
+                        out.append(Hit(name, a.start, b.end))
+                        break
+        return out
 
 
 def _longest_per_family(hits: list[Hit]) -> list[Hit]:

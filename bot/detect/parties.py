@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from bot.detect.gazdata import Alias
 from bot.detect.matcher import AliasHit, Hit
-from bot.detect.textprep import Token
+from bot.detect.textprep import DAYS, MONTHS, Token
 
 SUBJECT_WINDOW = 20
 RIGHT_WINDOW = 5
@@ -29,15 +29,39 @@ NEGATED_NATIONALITY = frozenset({"non", "not", "no", "sin"})
 _ARTICLES = frozenset({"a", "an", "one", "un", "una"})
 _JOINT = frozenset({"both", "ambos", "ambas", "two", "dos"})
 _PREPOSITIONS = frozenset({"from", "of", "in", "at", "de", "del", "en"})
+_LOCATIVE = frozenset({"in", "en", "to", "at", "ante", "desde", "from", "con", "with", "para", "for"})
+_FORMER = frozenset({"former", "ex", "then", "exministro", "expresidente", "excanciller"})
 _BORDER = frozenset({"border", "borders", "frontier", "frontera", "fronteras", "limite", "límite"})
 _BORDER_LINK = frozenset({"with", "con", "de", "del", "entre"})
 _NOT_NAMES = frozenset(
     [
         "the", "a", "an", "el", "la", "los", "las", "un", "una", "this", "that", "it", "he", "she", "they",
         "we", "i", "in", "on", "at", "for", "of", "to", "por", "en", "de", "del", "con", "as", "but", "and",
-        "y", "pero", "however", "meanwhile", "also", "still", "then", "on", "thursday"
+        "y", "pero", "however", "meanwhile", "also", "still", "then", "on",
     ]
-)
+) | MONTHS | DAYS
+
+
+_DETERMINERS = frozenset({"the", "el", "la", "los", "las"})
+
+
+def _after_locative(tokens: list[Token], start: int) -> bool:
+    """Is the word at `start` governed by a preposition of place ("in Washington", "to the United States")?"""
+    j = start - 1
+    if j >= 0 and tokens[j].low in _DETERMINERS:
+        j -= 1
+    return j >= 0 and tokens[j].low in _LOCATIVE
+
+
+_TO_WHOM = frozenset({"a", "al", "to", "ante", "with", "con", "en", "on", "in", "por"})
+
+
+def _addressee(tokens: list[Token], verb_end: int, start: int) -> bool:
+    """'aseguró a The Times', 'told AP', 'dijo en CNN': the outlet or person spoken to, not the speaker."""
+    between = [t.low for t in tokens[verb_end:start]]
+    return (bool(between) and between[0] in _TO_WHOM) or (
+        verb_end > 0 and tokens[verb_end - 1].low in ("told", "tells", "tell")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +101,7 @@ class Mention:
     end: int
     alias: Alias
     target: bool
+    out_of_office: bool = False  # an official named outside their term: speaks for no government
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +119,9 @@ class Parties:
     """Mention and speaker heuristics; stateless apart from the vocabulary they were built with."""
 
     # ------------------------------------------------------------------------------------------ mentions
-    def mentions(self, tokens: list[Token], alias_hits: list[AliasHit], supported: set[str]) -> list[Mention]:
+    def mentions(
+        self, tokens: list[Token], alias_hits: list[AliasHit], supported: set[str], on: str | None = None
+    ) -> list[Mention]:
         """Non-overlapping country mentions, longest first; case-sensitive aliases checked on the original."""
         chosen: list[Mention] = []
         taken: set[int] = set()
@@ -110,7 +137,8 @@ class Parties:
                 continue
             alias = real[0]
             weak_ok = not alias.weak or alias.country in supported
-            chosen.append(Mention(alias.country, ah.start, ah.end, alias, weak_ok))
+            out_of_office = on is not None and not alias.in_office(on)  # terms only for dated text
+            chosen.append(Mention(alias.country, ah.start, ah.end, alias, weak_ok, out_of_office))
         chosen.sort(key=lambda m: m.start)
         return chosen
 
@@ -182,6 +210,12 @@ class Parties:
         stops: frozenset[int] = frozenset(),
     ) -> Speaker:
         text = " ".join(t.text for t in tokens[ent.start : ent.end])
+        before = {t.low for t in tokens[max(0, ent.start - 3) : ent.start + 1]}
+        if ent.kind in ("role", "mention") and not _FORMER.isdisjoint(before) and self._former(ent, tokens):
+            country = self._near_country(ent, ents, stops, tokens) if ent.kind == "role" else None
+            if ent.mention is not None:
+                country = ent.mention.country
+            return Speaker("nongov", frozenset({country} if country else ()), f"{text} (former)")
         if ent.kind == "media":
             return Speaker("media", frozenset(), text)
         if ent.kind == "pronoun":
@@ -209,10 +243,22 @@ class Parties:
                 # ecuatorianas" has a role next to it and is)
                 return Speaker("nongov", frozenset({m.country}), text)
         countries = {m.country} | self._coordinated(m, ents, tokens)
+        if m.out_of_office:  # "Juan Orlando Hernández said ..." in 2025: a former president
+            return Speaker("nongov", frozenset({m.country}), f"{m.alias.label}, not in office then")
         if m.alias.kind == "official":  # its label already reads "Kristi Noem, Secretary of ... (US)"
             return Speaker("gov", frozenset(countries), m.alias.label)
         label = m.alias.label if m.alias.kind == "institution" else text
         return Speaker("gov", frozenset(countries), f"{label} ({', '.join(sorted(countries))})")
+
+    @staticmethod
+    def _former(ent: Entity, tokens: list[Token]) -> bool:
+        """'former president X', 'the former foreign minister', 'ex-canciller', 'el expresidente': no longer
+        in office, so not the government's voice. 'former' must lead the noun phrase (at most two words
+        such as a country or 'foreign' between it and the role or name)."""
+        for j in range(max(0, ent.start - 3), ent.start + 1):
+            if tokens[j].low in _FORMER and all(tokens[k].is_word for k in range(j, ent.start)):
+                return tokens[j].low != "then" or ent.kind == "role"
+        return False
 
     @staticmethod
     def _near_country(ent: Entity, ents: list[Entity], stops: frozenset[int], tokens: list[Token]) -> str | None:
@@ -256,6 +302,23 @@ class Parties:
             pos = prev.start
         return found
 
+    @staticmethod
+    def _heads(left: list[Entity], tokens: list[Token]) -> list[Entity]:
+        """Drop places that only complete an earlier speaker's noun phrase.
+
+        In "El embajador de Guatemala en Washington negó" and "Honduras' ambassador to the United States
+        denied" the subject is the ambassador; "en Washington" / "to the United States" say where, and are
+        never the speaker while a speaker stands before them.
+        """
+        if len(left) < 2:
+            return left
+        kept = [
+            e for i, e in enumerate(left)
+            if i == 0 or e.kind != "mention" or not _after_locative(tokens, e.start)
+            or not any(o.kind in ("role", "anonymous", "nongov") for o in left[:i])
+        ]
+        return kept
+
     def side_clauses(self, tokens: list[Token], by_family: Mapping[str, list[Hit]]) -> set[int]:
         """Token positions inside ', who/whose/which/cuyo ... ,' side clauses."""
         inside: set[int] = set()
@@ -277,7 +340,11 @@ class Parties:
         A speaker adjacent to the verb on the left ("Noem said", "the chief, said") or right after it
         ("says Noem") is added to `adjacent`, for trailing-attribution detection.
         """
-        right = [e for e in ents if hit.end <= e.start <= hit.end + RIGHT_WINDOW and e.kind != "pronoun"]
+        right = [
+            e for e in ents
+            if hit.end <= e.start <= hit.end + RIGHT_WINDOW and e.kind != "pronoun"
+            and (side_right or not _addressee(tokens, hit.end, e.start))
+        ]
         if not side_right and hit.end < len(tokens) and tokens[hit.end].low in ("that", "que"):
             right = []  # "reports that Belize signed": Belize is the content, not the source
         stops = frozenset(barriers) | frozenset(range(hit.start, hit.end))
@@ -292,7 +359,7 @@ class Parties:
                 floor = i + 1
                 break
         left = [e for e in ents if floor <= e.start and e.end <= hit.start]
-        main = [e for e in left if not e.in_side_clause] or left
+        main = self._heads([e for e in left if not e.in_side_clause] or left, tokens)
         if main:
             ent = main[-1]
             gap = tokens[ent.end : hit.start]
@@ -300,6 +367,11 @@ class Parties:
                 not gap
                 or (len(gap) <= 3 and gap[-1].low == ",")  # "Noem, the chief, said"
                 or (len(gap) <= 3 and gap[0].low in _PREPOSITIONS)  # "officials from both countries said"
+                or (len(gap) <= 4 and all(t.capitalized for t in gap))  # "spokesman Mustapha El Khalfi told"
+                or (  # "three sources familiar with the matter said", "officials close to the talks said"
+                    ent.kind in ("role", "anonymous", "media") and len(gap) <= 5
+                    and all(t.is_word and not t.capitalized for t in gap)
+                )
             ):
                 adjacent.add(ent.start)
             return self.to_speaker(ent, ents, tokens, resolved, stops), ent.start
@@ -307,6 +379,7 @@ class Parties:
         if j >= 0 and tokens[j].low == ",":
             j -= 1
         if j >= floor and tokens[j].is_word and tokens[j].capitalized and tokens[j].low not in _NOT_NAMES:
+            adjacent.add(j)  # "..., NYT says": a trailing attribution
             return Speaker("person", frozenset(), tokens[j].text), j
         if right:
             adjacent.add(right[0].start)
@@ -320,7 +393,9 @@ class Parties:
             if i in barriers:
                 floor = i + 1
                 break
-        left = [e for e in ents if floor <= e.start and e.end <= hit.start and not e.in_side_clause]
+        left = self._heads(
+            [e for e in ents if floor <= e.start and e.end <= hit.start and not e.in_side_clause], tokens
+        )
         if not left or left[-1].kind not in ("mention", "role", "anonymous"):
             return frozenset()
         spk = self.to_speaker(left[-1], ents, tokens, None, frozenset(barriers))

@@ -12,7 +12,7 @@ import re
 import tomllib
 from typing import Any
 
-from bot.detect.matcher import PatternError, expand
+from bot.detect.matcher import PatternError, check_pattern, tag_lemmas
 from bot.detect.ruledefs import Example, Examples, FamilyDef, ParsedFile, RuleDef, TopicDef
 from bot.errors import RuleError
 from bot.models import Label
@@ -115,18 +115,22 @@ def _family(out: ParsedFile, loc: _Locator, name: str, body: Any) -> None:
     if not isinstance(body.get("description"), str) or not body["description"].strip():
         err("needs a non-empty description saying what the words mean", "description")
     patterns: list[str] = []
+    excepts: list[str] = []
     for key in ("en", "es", "terms", "except"):
         value = body.get(key, [])
         if not _strs(value):
             err(f"'{key}' must be a list of strings", key)
             continue
-        for pattern in value:
+        tagged = [tag_lemmas(p, key if key in ("en", "es") else None) for p in value]
+        for pattern in tagged:
             try:
-                expand(pattern)
+                check_pattern(pattern)
             except PatternError as exc:
                 err(f"bad pattern: {exc}", key)
         if key != "except":
-            patterns.extend(value)
+            patterns.extend(tagged)
+        else:
+            excepts = tagged
     if not patterns:
         err("has no terms (en, es or terms)", "kind")
     scope = body.get("scope", "sentence")
@@ -140,15 +144,15 @@ def _family(out: ParsedFile, loc: _Locator, name: str, body: Any) -> None:
         err("only modifiers take scope/window", "scope" if "scope" in body else "window")
     if not isinstance(body.get("frame", False), bool):
         err("frame must be true or false", "frame")
-    if body.get("speaker_side", "left") not in ("left", "right"):
-        err("speaker_side must be 'left' or 'right'", "speaker_side")
+    if body.get("speaker_side", "left") not in ("left", "right", "self"):
+        err("speaker_side must be 'left', 'right' or 'self' (the words name their own source)", "speaker_side")
     out.errors.extend(errors)
     if errors:
         out.broken_families.add(name)
     else:
         out.families.append(
             FamilyDef(
-                name, str(kind), body["description"], tuple(patterns), tuple(body.get("except", [])), scope,
+                name, str(kind), body["description"], tuple(patterns), tuple(excepts), scope,
                 window, body.get("frame", False), body.get("speaker_side", "left"), out.path, head,
                 {k: loc.key(head, k) for k in body},
             )

@@ -123,6 +123,8 @@ def _compile(paths: Sequence[Path] | None) -> tuple[RuleSet | None, list[RuleErr
         topics.extend(pf.topics)
 
     gaz = default_gazetteer()
+    if NATIONALITY not in families:
+        families[NATIONALITY] = _nationality_family(gaz)
     errors.extend(_cross_check(families, list(rules.values()), topics, gaz, broken))
     if errors:
         return None, errors
@@ -135,6 +137,22 @@ def _compile(paths: Sequence[Path] | None) -> tuple[RuleSet | None, list[RuleErr
     ordered = tuple(sorted(rules.values(), key=lambda r: (-r.priority, r.id)))
     ruleset = RuleSet(ordered, families, topic, digest.hexdigest()[:16], tuple(files), matcher, gaz)
     return ruleset, []
+
+
+NATIONALITY = "nationality"
+
+
+def _nationality_family(gaz: Gazetteer) -> FamilyDef:
+    """People named by nationality ("Venezuelans", "hondureños"), built from the gazetteer so the topic
+    definition can say "receiving Venezuelans" is on the beat without a migration word. Engine-made: a rule
+    file may use it like any vocabulary family."""
+    plural = sorted(
+        k for k, meanings in gaz.text_aliases.items() if any(a.kind == "demonym" and a.plural for a in meanings)
+    )
+    return FamilyDef(
+        NATIONALITY, "vocabulary", "People named by nationality (from the gazetteer).", tuple(plural), (),
+        path="(gazetteer)",
+    )
 
 
 def _cross_check(

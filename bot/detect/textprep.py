@@ -24,6 +24,23 @@ import ftfy
 YEAR_TOKEN = "_year_"  # noqa: S105 - a placeholder token, not a secret
 """Four-digit years (1900-2099) become this token, so rules can say "in _year_" for history markers."""
 
+MONTHS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+        "setiembre", "octubre", "noviembre", "diciembre",
+    }
+)
+"""Month names and abbreviations, EN/ES, folded: dates ("June 26, 2025") and not-a-name checks."""
+
+DAYS = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes", "martes",
+        "miercoles", "jueves", "viernes", "sabado", "domingo", "today", "yesterday", "hoy", "ayer",
+    }
+)
+
 # --------------------------------------------------------------------------------------- encoding repair
 
 # UTF-8 text decoded as cp874 (Thai Windows code page) turns every non-ASCII character into a run of Thai
@@ -117,6 +134,15 @@ _CLAUSE_PUNCT = str.maketrans({"\u2014": " ; ", "\u2013": " ; ", "\u2015": " ; "
 _NON_ASCII_PUNCT = re.compile(r"[^\x00-\x7f\w]")
 
 
+# The stressed "sí" (yes; also "for itself") must not fold into "si" (if), the most common Spanish hedge:
+# "Honduras sí será tercer país seguro" is an affirmation. It folds to "yes", which is what it means.
+_SI_YES = re.compile(r"(?<!\w)([Ss])([\u00ed\u00cd])(?!\w)")
+
+
+def _yes(m: re.Match[str]) -> str:
+    return "YES" if m.group(2) == "\u00cd" and m.group(1) == "S" else ("Yes" if m.group(1) == "S" else "yes")
+
+
 def ascii_fold(text: str) -> str:
     """Strip accents, keeping case ("Panamá" -> "Panama"); non-ASCII punctuation becomes a space.
 
@@ -129,6 +155,8 @@ def ascii_fold(text: str) -> str:
         return text
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    if "\u00ed" in text or "\u00cd" in text:
+        text = _SI_YES.sub(_yes, text)
     text = _NON_ASCII_PUNCT.sub(" ", text)
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
@@ -277,4 +305,32 @@ def split_sentences(text: str) -> list[str]:
     tail = text[start:].strip()
     if tail:
         sentences.append(tail)
-    return sentences
+    return _join_quotes(sentences) if any(q in text for q in _QUOTE_MARKS) else sentences
+
+
+_QUOTE_MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
+
+
+def _open_quotes(piece: str) -> int:
+    """How many quotations a piece opens and leaves open (straight quotes count by parity)."""
+    curly = piece.count("\u201c") - piece.count("\u201d") + piece.count("\u00ab") - piece.count("\u00bb")
+    return max(curly, 0) + piece.count('"') % 2
+
+
+def _join_quotes(sentences: list[str]) -> list[str]:
+    """Keep a quotation with its attribution: '"We have no deal. It is fake news," the minister wrote.'
+    is one sentence for the analysis, or the speaker would be lost after the quote's first full stop.
+    A quotation left open joins the next pieces until it closes (at most four, against stray marks)."""
+    out: list[str] = []
+    i = 0
+    while i < len(sentences):
+        piece = sentences[i]
+        j = i
+        while _open_quotes(piece) and j + 1 < len(sentences) and j - i < 4:
+            j += 1
+            piece = f"{piece} {sentences[j]}"
+        if _open_quotes(piece) and j > i:  # never closed: a stray mark, keep the pieces apart
+            piece, j = sentences[i], i
+        out.append(piece)
+        i = j + 1
+    return out

@@ -227,10 +227,10 @@ class Poller:
             outcome.finding_labels.extend(str(f.label) for f in findings)
             if not self._alertable(feed, article, now):
                 continue
-            for finding in findings:
-                fresh.append((article_id, finding))
-                if finding.label.is_signal:
-                    alert = self._queue_finding_alert(feed, article, article_id, finding, now)
+            fresh.extend((article_id, finding) for finding in findings)
+            for group in _signals_by_country(findings):
+                if group:
+                    alert = self._queue_finding_alert(feed, article, article_id, group, now)
                     if alert is not None:
                         outcome.alerts.append(alert)
         if fresh and self._on_findings is not None:
@@ -249,9 +249,17 @@ class Poller:
         return feed.polled_once
 
     def _queue_finding_alert(
-        self, feed: FeedState, article: Article, article_id: int, finding: Finding, now: datetime
+        self, feed: FeedState, article: Article, article_id: int, group: list[Finding], now: datetime
     ) -> Alert | None:
+        """One alert per (article, country): the strongest signal leads, the others ride along quoted
+        (a claim and the denial of it in one story are one alert that shows both sides)."""
+        finding, others = group[0], group[1:]
         label = str(finding.label)
+        extra: dict[str, object] = {"explanation": finding.explanation, "speaker": finding.speaker}
+        if others:
+            extra["also"] = [
+                {"label": str(o.label), "evidence": o.evidence, "speaker": o.speaker, "rule": o.rule} for o in others
+            ]
         alert = self._store.add_alert(
             dedupe_key=f"finding:{article_id}:{finding.country}:{label}",
             kind="finding",
@@ -262,8 +270,14 @@ class Poller:
             feed=feed.name,
             rule=finding.rule,
             evidence=finding.evidence,
-            extra={"explanation": finding.explanation, "speaker": finding.speaker},
-            sinks=self._outbox.sinks_for(kind="finding", label=label, country=finding.country),
+            extra=extra,
+            sinks=sorted(
+                {
+                    sink
+                    for f in group
+                    for sink in self._outbox.sinks_for(kind="finding", label=str(f.label), country=f.country)
+                }
+            ),
             now=now,
         )
         if alert is not None:
@@ -356,3 +370,12 @@ def _slow_feeds(feeds: Sequence[FeedState]) -> list[FeedState]:
         return []
     threshold = max(SLOW_FETCH_SECONDS, SLOW_FACTOR * times[len(times) // 2])
     return [f for f in feeds if f.last_fetch_seconds is not None and f.last_fetch_seconds >= threshold]
+
+
+def _signals_by_country(findings: Sequence[Finding]) -> list[list[Finding]]:
+    """Signal findings grouped per country, in the classifier's order (strongest first)."""
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.label.is_signal:
+            groups.setdefault(f.country, []).append(f)
+    return list(groups.values())

@@ -134,4 +134,31 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX article_sources_feed_seen ON article_sources(feed_id, first_seen_at);
         """,
     ),
+    (
+        5,
+        "one finding per article, country and label",
+        # One article can carry both sides (a US claim that Honduras signed and Honduras' denial): each
+        # signal is its own finding. SQLite cannot drop a UNIQUE constraint, so the table is rebuilt,
+        # keeping every row and its id.
+        """
+        CREATE TABLE findings_v5 (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            country TEXT NOT NULL,
+            label TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            explanation TEXT NOT NULL DEFAULT '',
+            speaker TEXT,
+            found_at TEXT NOT NULL,
+            UNIQUE (article_id, country, label)
+        );
+        INSERT INTO findings_v5 (id, article_id, country, label, rule, evidence, explanation, speaker, found_at)
+            SELECT id, article_id, country, label, rule, evidence, explanation, speaker, found_at FROM findings;
+        DROP TABLE findings;
+        ALTER TABLE findings_v5 RENAME TO findings;
+        CREATE INDEX findings_country_time ON findings(country, found_at);
+        CREATE INDEX findings_country_label_time ON findings(country, label, found_at);
+        """,
+    ),
 ]

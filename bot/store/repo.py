@@ -225,7 +225,7 @@ class Store:
     # ---- findings ----------------------------------------------------------------------------
 
     def insert_findings(self, article_id: int, findings: Iterable[Finding], *, now: datetime) -> None:
-        """Store an article's findings (one per country)."""
+        """Store an article's findings (one per country and label: an article can carry both sides)."""
         self._conn.executemany(
             """INSERT OR IGNORE INTO findings
                (article_id, country, label, rule, evidence, explanation, speaker, found_at)

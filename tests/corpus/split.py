@@ -3,7 +3,8 @@
     python tests/corpus/split.py PART.jsonl [PART.jsonl ...]
 
 The split is by story (`story`: one underlying news event, shared by every item written from any report
-of it; stories that share a source page are merged), so one story never sits on both sides. A story goes to the blind part when the SHA-256 of
+of it; stories that share a source page are merged), so one story never sits on both sides. A story goes
+to the blind part when the SHA-256 of
 `SALT + story` falls in the first third of the hash space; the salt is the first of 0, 1, 2 ... for which
 the blind part holds 34-40% of the items in each language (chosen on counts only, never on content).
 The result is written next to this file as tune.jsonl and blind.jsonl and then kept fixed: rules are tuned

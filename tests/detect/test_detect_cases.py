@@ -133,7 +133,7 @@ CASES: list[tuple[str, Signals]] = [
     (
         "Noem said Uganda had agreed to take asylum seekers from the United States. Uganda's foreign "
         "ministry denied it.",
-        {("DENIAL", "UG")},
+        {("CLAIM", "UG"), ("DENIAL", "UG")},
     ),
     (
         "Officials in Tegucigalpa said they had not signed any agreement to receive third-country migrants.",
@@ -193,7 +193,7 @@ CASES: list[tuple[str, Signals]] = [
     (
         "Trump said Mexico had agreed to take back migrants of all nationalities, a claim Mexican "
         "officials swiftly rejected.",
-        {("DENIAL", "MX")},
+        {("CLAIM", "MX"), ("DENIAL", "MX")},
     ),
     (
         "Honduras y Guatemala niegan haber firmado acuerdos de tercer país seguro con EE.UU.",
@@ -251,7 +251,7 @@ CASES: list[tuple[str, Signals]] = [
     ),
     (
         "Reports that Belize had signed a safe third country agreement are false, the foreign ministry said.",
-        {("DENIAL", "BZ")},
+        {("CLAIM", "BZ"), ("DENIAL", "BZ")},
     ),
     (
         "Mexico has accepted over 5,000 migrants from other nations deported from the United States since January.",
@@ -391,7 +391,7 @@ CASES: list[tuple[str, Signals]] = [
     (
         "Noem said Guatemala had agreed to become a safe third country. The claim was quickly "
         "contradicted by Guatemala's foreign ministry.",
-        {("DENIAL", "GT")},
+        {("CLAIM", "GT"), ("DENIAL", "GT")},
     ),
     (
         "Honduras' foreign minister Enrique Reina told AFP that his country had not been asked to become "
@@ -416,7 +416,7 @@ CASES: list[tuple[str, Signals]] = [
     ),
     (
         "Washington says Tegucigalpa agreed to take asylum seekers; Honduran officials say no such deal exists.",
-        {("DENIAL", "HN")},
+        {("CLAIM", "HN"), ("DENIAL", "HN")},
     ),
     (
         "The deal, announced by the State Department, allows the US to send asylum seekers of any "
@@ -498,7 +498,10 @@ CASES: list[tuple[str, Signals]] = [
         "could be returned home.",
         {("CONFIRMED", "SZ")},
     ),
-    ("Ghana's president said the country had not received any payment for accepting West African deportees.", set()),
+    (
+        "Ghana's president said the country had not received any payment for accepting West African deportees.",
+        {("CONFIRMED", "GH")},  # affirms the substance (it accepts them) while denying payment
+    ),
     ("The UN refugee agency warned that Honduras is not a safe third country.", set()),
     (
         "Uganda has not agreed to take deportees from the US, a senior foreign ministry official said.",
@@ -554,7 +557,7 @@ CASES: list[tuple[str, Signals]] = [
     (
         "In June, DHS said it had reached agreements with Honduras and Guatemala to take asylum seekers; "
         "both countries denied it.",
-        {("DENIAL", "GT"), ("DENIAL", "HN")},
+        {("CLAIM", "GT"), ("CLAIM", "HN"), ("DENIAL", "GT"), ("DENIAL", "HN")},
     ),
     ("Belize's government confirmed it is negotiating a safe third country agreement with the United States.", set()),
     (
@@ -566,7 +569,7 @@ CASES: list[tuple[str, Signals]] = [
         "Guatemala's government said it 'has not signed, nor will it sign' a safe third country agreement.",
         {("DENIAL", "GT")},
     ),
-    ("The Canadian government said the Safe Third Country Agreement remains in force.", set()),
+    ("The Canadian government said the Safe Third Country Agreement remains in force.", {("CONFIRMED", "CA")}),
     (
         "Arévalo was quick to clarify several points on Tuesday. He said Guatemala has not entered into "
         "any safe third country agreement with the United States.",
@@ -618,7 +621,7 @@ CASES: list[tuple[str, Signals]] = [
     ),
     (
         "The United States has deported hundreds of Venezuelans to El Salvador under a deal with President Bukele.",
-        set(),
+        {("CONFIRMED", "SV")},
     ),
     (
         "Bukele confirmed El Salvador had agreed to hold Venezuelan deportees in its mega-prison in "
@@ -635,7 +638,7 @@ CASES: list[tuple[str, Signals]] = [
     (
         "The DHS statement said Guatemala would take in asylum seekers from El Salvador and Honduras "
         "under the deal, a claim the Guatemalan presidency quickly disputed.",
-        {("DENIAL", "GT")},
+        {("CLAIM", "GT"), ("DENIAL", "GT")},
     ),
     (
         "Mexican officials reiterated on Monday that the country has no agreement with Washington to act "
@@ -666,7 +669,7 @@ CASES: list[tuple[str, Signals]] = [
     (
         "The White House said Panama had agreed to serve as a bridge country for deportees from Asia, but"
         " Panamanian officials said no formal agreement had been signed.",
-        {("DENIAL", "PA")},
+        {("CLAIM", "PA"), ("DENIAL", "PA")},
     ),
     (
         "Activists in Guatemala City protested against the agreement, which they said would turn the "
@@ -796,7 +799,10 @@ CASES: list[tuple[str, Signals]] = [
         "Belice habría alcanzado un acuerdo con EE.UU. para recibir solicitantes de asilo, según la prensa local.",
         {("CLAIM", "BZ")},
     ),
-    ("El mandatario hondureño advirtió que Honduras no tiene capacidad para ser tercer país seguro.", set()),
+    (
+        "El mandatario hondureño advirtió que Honduras no tiene capacidad para ser tercer país seguro.",
+        {("DENIAL", "HN")},  # rejects the role, affirms nothing
+    ),
     ("Colombia aceptó los vuelos de deportación con sus connacionales tras la amenaza de aranceles.", set()),
     (
         "Kosovo aceptó acoger temporalmente a 50 migrantes de terceros países a petición de Washington, "
@@ -806,7 +812,7 @@ CASES: list[tuple[str, Signals]] = [
     (
         'Noem said Honduras had signed a safe third country agreement. "We have not signed any '
         'agreement," said Honduran Foreign Minister Enrique Reina.',
-        {("DENIAL", "HN")},
+        {("CLAIM", "HN"), ("DENIAL", "HN")},
     ),
     (
         "Guatemala's government issued a statement on Friday. It said no agreement on asylum seekers had "
@@ -821,7 +827,7 @@ CASES: list[tuple[str, Signals]] = [
     (
         "Según Noem, Honduras firmó un pacto de tercer país seguro. «No hemos firmado ningún acuerdo», "
         "respondió el canciller hondureño.",
-        {("DENIAL", "HN")},
+        {("CLAIM", "HN"), ("DENIAL", "HN")},
     ),
     (
         "US and Ecuador sign safe third country deal. Ecuador's foreign ministry confirmed the signing in a statement.",

@@ -124,19 +124,34 @@ def test_several_countries_in_one_excerpt(ruleset: RuleSet) -> None:
         "Noem said Guatemala and Honduras had signed safe third country agreements. "
         "Guatemala's government denied it on Friday. Honduras did not comment."
     )
-    findings = by_country(classify(ruleset, text))
-    assert findings["GT"].label is Label.DENIAL
-    assert findings["HN"].label is Label.CLAIM
-    assert findings["GT"].evidence == "Guatemala's government denied it on Friday."
+    findings = classify(ruleset, text)
+    assert signals(findings) == {("CLAIM", "GT"), ("CLAIM", "HN"), ("DENIAL", "GT")}
+    denial = next(f for f in findings if f.label is Label.DENIAL)
+    assert denial.evidence == "Guatemala's government denied it on Friday."
+    claims = [f for f in findings if f.label is Label.CLAIM]
+    claim_sentence = "Noem said Guatemala and Honduras had signed safe third country agreements."
+    assert {f.evidence for f in claims} == {claim_sentence}
+    assert all("Noem" in (f.speaker or "") for f in claims)
 
 
-def test_one_finding_per_country_strongest_wins(ruleset: RuleSet) -> None:
+def test_both_sides_of_one_article_are_kept(ruleset: RuleSet) -> None:
+    """A claim and the denial of it in one article: two findings for one country, strongest first, each
+    with its own sentence and speaker (the seed case)."""
     text = (
         "Noem said Panama had agreed to become a safe third country. "
         "Panama's foreign ministry flatly rejected the claim."
     )
     findings = classify(ruleset, text)
-    assert [(f.label, f.country) for f in findings] == [(Label.DENIAL, "PA")]
+    assert [(f.label, f.country) for f in findings] == [(Label.DENIAL, "PA"), (Label.CLAIM, "PA")]
+    assert findings[0].evidence.startswith("Panama's foreign ministry")
+    assert findings[1].evidence.startswith("Noem said")
+    assert "Noem" in (findings[1].speaker or "") and "PA" in (findings[0].speaker or "")
+
+
+def test_one_side_cannot_confirm_and_deny(ruleset: RuleSet) -> None:
+    """The government's own side gets one reading: a refusal that mentions arrivals stays a refusal."""
+    text = "Mexico's president said the country will not accept deportees of other nationalities arriving from the US."
+    assert signals(classify(ruleset, text)) == {("DENIAL", "MX")}
 
 
 def test_both_governments_deny_refers_back(ruleset: RuleSet) -> None:
@@ -144,7 +159,8 @@ def test_both_governments_deny_refers_back(ruleset: RuleSet) -> None:
         "Según la secretaria Noem, Guatemala y Honduras firmaron pactos de tercer país seguro. "
         "Ambos gobiernos lo niegan."
     )
-    assert signals(classify(ruleset, text)) == {("DENIAL", "GT"), ("DENIAL", "HN")}
+    both = {("CLAIM", "GT"), ("CLAIM", "HN"), ("DENIAL", "GT"), ("DENIAL", "HN")}
+    assert signals(classify(ruleset, text)) == both
 
 
 def test_ambiguous_words_are_not_countries(ruleset: RuleSet) -> None:
@@ -213,7 +229,7 @@ def test_passive_denial_by_named_government(ruleset: RuleSet) -> None:
         "Noem said Belize had agreed to become a safe third country. "
         "The claim was contradicted by Belize's foreign ministry on Friday."
     )
-    assert signals(classify(ruleset, text)) == {("DENIAL", "BZ")}
+    assert signals(classify(ruleset, text)) == {("CLAIM", "BZ"), ("DENIAL", "BZ")}
 
 
 def test_pronoun_speaker_comes_from_the_previous_sentence(ruleset: RuleSet) -> None:

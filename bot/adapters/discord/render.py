@@ -82,6 +82,9 @@ def _finding(alert: Alert) -> discord.Embed:
         b.add_field("Source feed", escape(alert.feed, 200), inline=True)
     if alert.rule:
         b.add_field("Rule", code(alert.rule), inline=True)
+    for other in alert.also():  # the other side(s) in the same article
+        who = f"\n— {escape(other['speaker'], 150)}" if other["speaker"] else ""
+        b.add_field(f"Also {escape(other['label'], 20)}", f"> {escape(other['evidence'], 500)}{who}")
     explanation = alert.extra.get("explanation")
     if isinstance(explanation, str) and explanation.strip():
         b.add_field("Why", escape(explanation, 600))

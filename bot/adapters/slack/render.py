@@ -110,6 +110,9 @@ def _finding_blocks(alert: Alert) -> list[Block]:
     speaker = _text(alert.extra.get("speaker"))
     if speaker:
         lines.append(f"*Speaker:* {esc(speaker, 300)}")
+    for other in alert.also():  # the other side(s) in the same article
+        who = f" ({esc(other['speaker'], 200)})" if other["speaker"] else ""
+        lines.append(f"*Also {esc(other['label'], 20)}*{who}:\n> {esc(other['evidence'], 600)}")
     explanation = _text(alert.extra.get("explanation"))
     if explanation:
         lines.append(f"*Why:* {esc(explanation, 500)}")

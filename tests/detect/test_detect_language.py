@@ -1,0 +1,192 @@
+"""Detection that reads the language, not a corpus: one test per kind of error seen on new text (issue #12).
+
+Every sentence here is our own, written in the shapes reporters use; none is a corpus item.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.detect import classify, load_ruleset
+from bot.detect.inflect import lookup
+from bot.detect.matcher import PatternError, check_pattern, expand
+from bot.detect.textprep import ascii_fold, split_sentences
+
+RULES = load_ruleset()
+
+
+def signals(text: str, **kw: object) -> set[tuple[str, str]]:
+    return {(f.label.value, f.country) for f in classify(RULES, text, **kw) if f.label.is_signal}  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------------------------ speakers
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place or a dateline before the speaker is never the speaker
+        ("Speaking in Tegucigalpa on Thursday, Noem said Honduras had signed a safe third country agreement "
+         "with Washington.", {("CLAIM", "HN")}),
+        ("TEGUCIGALPA (Reuters) - US Homeland Security Secretary Kristi Noem said Honduras had signed a safe "
+         "third country agreement.", {("CLAIM", "HN")}),
+        # an ambassador speaks for the country they represent, wherever they are posted
+        ("El embajador de Guatemala en Washington negó que el país haya firmado un acuerdo de tercer país seguro.",
+         {("DENIAL", "GT")}),
+        ("Honduras' ambassador to the United States denied that her country had signed any safe third country deal.",
+         {("DENIAL", "HN")}),
+        # a trailing headline attribution makes the whole headline a claim
+        ("Costa Rica has agreed to take deportees of any nationality, US official says", {("CLAIM", "CR")}),
+        ("El Salvador will take deportees of any nationality, Rubio says", {("CLAIM", "SV")}),
+        # a quotation keeps its attribution even when it holds two sentences
+        ('"Belize has no safe third country agreement. The report is false," the foreign minister wrote on X.',
+         {("DENIAL", "BZ")}),
+        # the outlet spoken to is not the speaker
+        ("El canciller de Belice aseguró a la BBC que el país no ha suscrito ningún acuerdo de tercer país seguro.",
+         {("DENIAL", "BZ")}),
+    ],
+)
+def test_who_speaks(text: str, expected: set[tuple[str, str]]) -> None:
+    assert signals(text) == expected
+
+
+def test_former_officials_do_not_speak_for_the_government() -> None:
+    assert signals("Former president Manuel Zelaya said Honduras will never be a safe third country.") == set()
+    assert signals("El expresidente dijo que Guatemala jamás firmará un acuerdo de tercer país seguro.") == set()
+
+
+def test_term_dates_decide_who_is_in_office() -> None:
+    text = "Juan Orlando Hernández said Honduras will never sign a safe third country agreement."
+    assert signals(text, published=date(2019, 9, 1)) == {("DENIAL", "HN")}  # the president then
+    assert signals(text, published=date(2025, 7, 1)) == set()  # a former president by then
+    bu = "Javier Bú Soto said Honduras has not signed any safe third country agreement."
+    assert signals(bu, published=date(2025, 7, 1)) == {("DENIAL", "HN")}
+
+
+def test_speech_acts_inside_reported_speech_belong_to_the_reporter() -> None:
+    text = "A US official said Guatemala refuses to take deportees of other nationalities."
+    assert ("DENIAL", "GT") not in signals(text)
+
+
+# ---------------------------------------------------------------------------------- inflection, paraphrase
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Guatemala suscribió el acuerdo de cooperación en materia de asilo con Estados Unidos.",
+         {("CONFIRMED", "GT")}),
+        ("Según Washington, Honduras habría rubricado un convenio para acoger a solicitantes de asilo de otros países.",
+         {("CLAIM", "HN")}),
+        ("El gobierno de Belice aseguró que no suscribirá ningún acuerdo de tercer país seguro con Washington.",
+         {("DENIAL", "BZ")}),
+        ("El canciller hondureño afirmó que nada fue firmado en materia migratoria durante la visita de Noem.",
+         {("DENIAL", "HN")}),
+        ("Honduras' foreign minister said nothing at all was signed on migration during the visit.",
+         {("DENIAL", "HN")}),
+        ("The Guatemalan government said it does not want to be a safe third country for the United States.",
+         {("DENIAL", "GT")}),
+        ("Colombia is pushing back on a US demand that it take in deportees from other countries.", {("DENIAL", "CO")}),
+        ("Panama rejects US safe third country proposal", {("DENIAL", "PA")}),
+        ("Paraguay and the United States signed the Agreement for Cooperation Regarding the Examination of "
+         "Protection Requests on Monday.", {("CONFIRMED", "PY")}),
+        ("Paraguay firmó con Estados Unidos el Acuerdo de Cooperación Respecto al Examen de Solicitudes de Protección.",
+         {("CONFIRMED", "PY")}),
+        ("Ecuador and the United States signed a treaty under which asylum seekers may be sent to Ecuador.",
+         {("CONFIRMED", "EC")}),
+        ("Peru turns down US request to take in foreign deportees", {("DENIAL", "PE")}),
+    ],
+)
+def test_paraphrase_and_inflection(text: str, expected: set[tuple[str, str]]) -> None:
+    assert signals(text) == expected
+
+
+def test_lemmas_cover_every_tense() -> None:
+    forms = set(lookup("suscribir", "es"))
+    assert {"suscribio", "suscribieron", "suscrito", "suscribira"} <= forms
+    assert {"signed", "signing", "signs"} <= set(lookup("sign", "en"))
+    assert ("rubricaran", False) in expand("<es:rubricar>")
+
+
+def test_lemma_exclusions_and_gaps_are_checked() -> None:
+    assert ("pacto", False) not in expand("<es:pactar -pacto -pactos>")
+    with pytest.raises(PatternError):
+        check_pattern("<reject> ...20 proposal")
+    with pytest.raises(PatternError):
+        check_pattern("<reject ...3 proposal")
+    with pytest.raises(PatternError):
+        expand("<xx:reject>")
+
+
+# ------------------------------------------------------------------------------------------------- scope
+def test_a_dated_statement_is_news_not_history() -> None:
+    assert signals("Noem said on June 26, 2025 that Honduras had signed an agreement to receive asylum seekers "
+                   "from third countries.") == {("CLAIM", "HN")}
+    assert signals("Honduras signed in 2019 an asylum cooperative agreement with the Trump administration.") == set()
+
+
+def test_negation_reaches_across_adverbs_but_not_a_new_phrase() -> None:
+    text = (
+        "The Honduran government has not at any point signed a safe third country agreement, the foreign "
+        "ministry said."
+    )
+    assert signals(text) == {("DENIAL", "HN")}
+    assert signals("There is no agreement with the US to receive migrants of other nationalities, the "
+                   "Honduran government said.") == {("DENIAL", "HN")}
+
+
+def test_press_is_the_media_not_a_hedge() -> None:
+    assert signals("The United States will press Panama to accept deportees of other nationalities, the paper "
+                   "reported.") == set()
+
+
+def test_stressed_si_is_yes_not_if() -> None:
+    assert ascii_fold("Sí, firmamos") == "Yes, firmamos"
+    assert ascii_fold("así") == "asi"
+    text = (
+        "«Sí, firmamos el acuerdo para recibir a solicitantes de asilo de terceros países», dijo el canciller "
+        "de Paraguay."
+    )
+    assert signals(text) == {("CONFIRMED", "PY")}
+
+
+def test_quotes_keep_their_attribution() -> None:
+    assert split_sentences('"No. Never," he said. Next.') == ['"No. Never," he said.', "Next."]
+    assert split_sentences('A stray " mark. Then more.') == ['A stray " mark.', "Then more."]
+
+
+# ------------------------------------------------------------------------------------- several countries
+def test_each_country_takes_its_label_from_its_own_clause() -> None:
+    text = (
+        "Guatemala confirmed it will receive migrants of other nationalities, while Honduras denied signing "
+        "any such deal."
+    )
+    assert signals(text) == {("CONFIRMED", "GT"), ("DENIAL", "HN")}
+
+
+def test_claim_and_denial_in_one_sentence() -> None:
+    text = "Noem said Honduras signed a safe third country agreement, but the Honduran government denied it."
+    assert signals(text) == {("CLAIM", "HN"), ("DENIAL", "HN")}
+
+
+def test_receiving_nationals_of_another_country_is_on_topic() -> None:
+    assert signals("Nigeria's foreign minister said the country cannot take in Venezuelans released from US "
+                   "prisons.") == {("DENIAL", "NG")}
+
+
+def test_shipped_inflection_table_matches_simplemma() -> None:
+    """data/inflections.json is simplemma's answer for every lemma the shipped rules use (regenerate with
+    `python -m bot.detect.inflect`); a stale table would silently drop word forms."""
+    import json
+
+    from bot.detect import inflect
+
+    table = json.loads(inflect._table_path().read_text(encoding="utf-8"))["forms"]
+    for key, forms in table.items():
+        lang, _, lemma = key.partition(":")
+        assert tuple(forms) == inflect._compute(lang, lemma), key
+    used = set()
+    from bot.detect.matcher import lemma_keys
+
+    for fam in RULES.families.values():
+        for pattern in fam.patterns + fam.excepts:
+            used |= {k.split(" ")[0] for k in lemma_keys(pattern)}
+    assert used <= set(table), sorted(used - set(table))
