@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -22,6 +23,8 @@ from bot.service.notify import Sink
 from bot.service.runner import run_until
 
 log = logging.getLogger("stcwatch")
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell shows for a command whose output pipe was closed
 
 
 def _log_level(value: str) -> str:
@@ -80,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point; returns the exit status (2 for configuration errors)."""
+    """Entry point; returns the exit status (README: "Exit status"; 2 for configuration and usage errors)."""
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings(args.config)
@@ -89,7 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     setup_logging(args.log_level or settings.logging.level, settings.logging.format, secrets=_secrets())
     try:
-        return _dispatch(args, settings)
+        status = _dispatch(args, settings)
+        sys.stdout.flush()  # inside the try: a closed pipe is reported here, not at interpreter exit
+        return status
+    except BrokenPipeError:  # `stcwatch ... | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except InputError as exc:
         print(f"stcwatch: {exc}", file=sys.stderr)
         return 2

@@ -177,3 +177,19 @@ def test_rule_error_hint_names_a_real_command(tmp_path: Path) -> None:
 def test_the_lock_file_is_ignored_by_git() -> None:
     proc = subprocess.run(["git", "check-ignore", "-q", "stcwatch.db.lock"], cwd=ROOT, check=False)
     assert proc.returncode == 0
+
+
+def test_closed_output_pipe_is_not_a_traceback(tmp_path: Path) -> None:
+    import os
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "rules", "check"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # like `| head -0`: the reader is gone before the first line
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 141
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err
