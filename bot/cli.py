@@ -6,32 +6,55 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from bot import __version__
 from bot.adapters.console import ConsoleSink
 from bot.app import open_store_for, rule_paths
 from bot.chat import CHAT_CONNECT_TIMEOUT, chat_enabled, open_bot, wait_connected
-from bot.config import Settings, load_settings
-from bot.errors import StcwatchError
+from bot.config import Settings, check_log_level, load_settings
+from bot.errors import InputError, StcwatchError
 from bot.logs import setup_logging
 from bot.service.notify import Sink
 from bot.service.runner import run_until
 
 log = logging.getLogger("stcwatch")
 
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell shows for a command whose output pipe was closed
+
+
+def _log_level(value: str) -> str:
+    try:
+        return check_log_level(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+GLOBAL_OPTIONS = ("--config", "--log-level")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, plus a hint when a global option was given after the command (`run --config x.toml`)."""
+
+    def error(self, message: str) -> NoReturn:
+        if "unrecognized arguments" in message and any(opt in message for opt in GLOBAL_OPTIONS):
+            message += (
+                "\nhint: global options go before the command, e.g. stcwatch --config my.toml run"
+            )
+        super().error(message)
+
 
 def build_parser() -> argparse.ArgumentParser:
     """All subcommands; global options go before the subcommand."""
-    parser = argparse.ArgumentParser(
-        prog="stcwatch", description="Watch news feeds for safe-third-country deals and their denials."
-    )
+    parser = _Parser(prog="stcwatch", description="Watch news feeds for safe-third-country deals and their denials.")
     parser.add_argument("--config", metavar="PATH", help="config TOML (default: $STCWATCH_CONFIG, else built-in)")
-    parser.add_argument("--log-level", metavar="LEVEL", help="override [logging] level (DEBUG, INFO, ...)")
+    parser.add_argument(
+        "--log-level", metavar="LEVEL", type=_log_level, help="override [logging] level (DEBUG, INFO, ...)"
+    )
     parser.add_argument("--version", action="version", version=f"stcwatch {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -60,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point; returns the exit status (2 for configuration errors)."""
+    """Entry point; returns the exit status (README: "Exit status"; 2 for configuration and usage errors)."""
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings(args.config)
@@ -69,7 +92,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     setup_logging(args.log_level or settings.logging.level, settings.logging.format, secrets=_secrets())
     try:
-        return _dispatch(args, settings)
+        status = _dispatch(args, settings)
+        sys.stdout.flush()  # inside the try: a closed pipe is reported here, not at interpreter exit
+        return status
+    except BrokenPipeError:  # `stcwatch ... | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except InputError as exc:
+        print(f"stcwatch: {exc}", file=sys.stderr)
+        return 2
     except StcwatchError as exc:
         print(f"stcwatch: {exc}", file=sys.stderr)
         return 1
@@ -91,12 +122,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if command == "poll":
         return asyncio.run(poll_once(settings, as_json=args.json))
     if command == "classify":
-        from bot.cli_classify import classify_stream
+        from bot.cli_classify import classify_command
 
-        if args.input:
-            with Path(args.input).open(encoding="utf-8") as handle:
-                return classify_stream(handle, sys.stdout, paths=rule_paths(settings), explain=args.explain)
-        return classify_stream(sys.stdin, sys.stdout, paths=rule_paths(settings), explain=args.explain)
+        return classify_command(args.input, sys.stdout, paths=rule_paths(settings), explain=args.explain)
     if command == "feeds":
         return _feeds(settings, as_json=args.json, out=sys.stdout)
     if command == "rules":
@@ -119,7 +147,20 @@ def _sinks(settings: Settings, *, as_json: bool = False, force_console: bool = F
     return []
 
 
+NO_FEEDS = (
+    "no feeds configured: nothing will be polled (add [[feeds]] tables to the config, or run without a "
+    "config file for the built-in feed list)"
+)
+
+
+def _warn_if_no_feeds(settings: Settings) -> None:
+    """`feeds = []` (or a config without [[feeds]]) is valid, e.g. for a bot that only answers; say so."""
+    if not settings.feeds:
+        log.warning(NO_FEEDS)
+
+
 async def _run(settings: Settings) -> int:
+    _warn_if_no_feeds(settings)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -130,7 +171,11 @@ async def _run(settings: Settings) -> int:
 
 
 async def poll_once(settings: Settings, *, as_json: bool) -> int:
-    """One pass as the running bot would do it, chat adapters included when configured."""
+    """One pass as the running bot would do it, chat adapters included when configured.
+
+    Exit status 1 when every feed failed (nothing could be read), else 0.
+    """
+    _warn_if_no_feeds(settings)
     async with open_bot(settings, sinks=_sinks(settings, as_json=as_json, force_console=True)) as app:
         await wait_connected(app.chat, within=CHAT_CONNECT_TIMEOUT)
         report = await app.poller.poll(only_due=False)

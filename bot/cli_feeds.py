@@ -44,6 +44,8 @@ def feeds_table(feeds: Sequence[FeedState], outbox: dict[str, int], *, now: date
     ]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in [header, *rows]]
+    if not feeds:
+        lines = ['no feeds configured: add [[feeds]] tables to the config (see "Adding a feed" in the README)']
     for f in feeds:
         if f.last_error:
             lines.append(f"! {f.name}: {f.last_error}")

@@ -10,8 +10,20 @@ from bot.detect.classify import run_golden
 from bot.detect.rules import check_rules, default_rule_paths, load_ruleset
 
 
+def _source(paths: Sequence[Path] | None) -> str:
+    """Where the rules come from, said so that an installed copy is never mistaken for a checkout."""
+    if paths is None:
+        folder = default_rule_paths()[0].parent if default_rule_paths() else None
+        return (
+            f"the rule files packaged with stcwatch{f' in {folder}' if folder else ''}; edit a copy and set "
+            "[rules] paths in your config to use your own"
+        )
+    return "[rules] paths in the config"
+
+
 def rules_check(paths: Sequence[Path] | None, out: TextIO) -> int:
-    """Print every problem (file:line: message); exit 1 if any."""
+    """Say which rule files were read and from where, then every problem (file:line: message); exit 1 if any."""
+    out.write(f"rules from {_source(paths)}\n")
     errors = check_rules(paths)
     for error in errors:
         out.write(f"{error}\n")
@@ -19,8 +31,10 @@ def rules_check(paths: Sequence[Path] | None, out: TextIO) -> int:
         out.write(f"{len(errors)} problem(s) found\n")
         return 1
     ruleset = load_ruleset(paths)
-    where = ", ".join(str(p) for p in (paths or default_rule_paths()))
-    out.write(f"ok: {len(ruleset.rules)} rules valid ({where})\n")
+    out.write(f"read {len(ruleset.paths)} rule file(s):\n")
+    for path in ruleset.paths:
+        out.write(f"  {path.resolve()}\n")
+    out.write(f"ok: {len(ruleset.rules)} rules valid\n")
     return 0
 
 

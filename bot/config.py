@@ -222,11 +222,30 @@ class OutboxSettings(_Section):
         return self
 
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def check_log_level(value: str) -> str:
+    """A logging level name in upper case; ValueError naming the choices (shared by config and --log-level)."""
+    level = value.strip().upper() if isinstance(value, str) else ""
+    if level == "WARN":
+        level = "WARNING"
+    if level not in LOG_LEVELS:
+        shown = value if not isinstance(value, str) or len(value) <= 40 else value[:40] + "…"
+        raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}, got {shown!r}")
+    return level
+
+
 class LoggingSettings(_Section):
     """Log level and format ("auto" = JSON when stderr is not a terminal)."""
 
     level: str = "INFO"
     format: str = Field(default="auto", pattern="^(auto|json|text)$")
+
+    @field_validator("level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        return check_log_level(value)
 
 
 class Settings(_Section):
@@ -263,7 +282,7 @@ def _format_errors(source: str, error: ValidationError, raw: Mapping[str, Any]) 
     lines = [f"{source}: invalid configuration"]
     for item in error.errors():
         key = _dotted(item["loc"], raw)
-        lines.append(f"  {key}: {item['msg']}")
+        lines.append(f"  {key}: {item['msg'].removeprefix('Value error, ')}")
     return "\n".join(lines)
 
 

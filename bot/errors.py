@@ -11,6 +11,10 @@ class ConfigError(StcwatchError):
     """The configuration file or environment is invalid; the message names file and key."""
 
 
+class InputError(StcwatchError):
+    """A file or value given on the command line cannot be used (missing file, bad option); exit status 2."""
+
+
 class RuleError(StcwatchError):
     """A rule file is invalid; the message names file and line."""
 

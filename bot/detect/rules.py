@@ -227,6 +227,6 @@ def load_ruleset(paths: Sequence[Path] | None = None) -> RuleSet:
     ruleset, errors = _compile(paths)
     if errors or ruleset is None:
         first = errors[0]
-        more = f" (+{len(errors) - 1} more; run check_rules for all)" if len(errors) > 1 else ""
+        more = f" (+{len(errors) - 1} more; run `stcwatch rules check` for all)" if len(errors) > 1 else ""
         raise RuleError(first.reason + more, path=first.path, line=first.line)
     return ruleset

@@ -28,6 +28,7 @@ from bot.feeds.normalize import (
 )
 from bot.feeds.prescan import drop_known_entries
 from bot.models import Article
+from bot.textclip import ARTICLE_CHARS, TITLE_CHARS, cap_text
 
 __all__ = ["ParsedFeed", "parse_feed"]
 
@@ -139,8 +140,8 @@ def _to_article(entry: Mapping[str, Any], feed_url: str, feed_lang: str | None) 
     url = _entry_url(entry, feed_url)
     if not title and not url:
         return None
-    text = _body_text(entry)
-    title = title or collapse_whitespace(_fallback_title(text))
+    text = cap_text(_body_text(entry), ARTICLE_CHARS)  # bounded before it is hashed, classified or stored
+    title = cap_text(title, TITLE_CHARS) or collapse_whitespace(_fallback_title(text))
     guid = _str(entry.get("id")).strip() or None
     digest = content_hash(title, text)
     published = to_utc(_time(entry, "published_parsed")) or to_utc(_time(entry, "updated_parsed"))

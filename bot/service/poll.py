@@ -121,8 +121,7 @@ class Poller:
         outcomes = await asyncio.gather(*(self._guarded(f, slow=f.id in slow_ids) for f in order))
         by_id = {f.id: o for f, o in zip(order, outcomes, strict=True)}
         report.outcomes = [by_id[f.id] for f in feeds]  # reported in configuration order
-        if self._delivery is not None:
-            await self._delivery  # the cycle ends with no delivery in flight
+        await self.settle()  # the cycle ends with no delivery in flight
         self.last_cycle_at = self._clock()
         if feeds:
             log.info(
@@ -135,6 +134,14 @@ class Poller:
                 },
             )
         return report
+
+    async def settle(self) -> None:
+        """Wait for the delivery started beside the cycle, if any.
+
+        Shielded: cancelling the cycle (shutdown) must not cut a chat post off half-way.
+        """
+        if self._delivery is not None and not self._delivery.done():
+            await asyncio.shield(self._delivery)
 
     def close(self) -> None:
         """Stop the feed reader's worker processes (after the last cycle)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections.abc import Callable
@@ -22,10 +23,20 @@ from bot.service.answers import (
 from bot.service.tracking import Tracker
 from bot.store import Store
 from bot.store.timefmt import utcnow
+from bot.textclip import cap_text
 from bot.tracker.statements import Statement
 
 TIMELINE_LIMIT = 50
 FINDINGS_LIMIT = 10
+MAX_COUNTRY_QUERY = 200  # the longest country names and demonyms are under 60 characters
+SHOWN_QUERY_CHARS = 60
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown_query(text: str) -> str:
+    """What the user typed, safe to echo on any terminal or chat: control and bidi characters dropped,
+    whitespace collapsed, cut to SHOWN_QUERY_CHARS."""
+    return cap_text(" ".join(_CONTROL.sub("", text).split()), SHOWN_QUERY_CHARS)
 
 
 def _fold(text: str) -> str:
@@ -59,10 +70,12 @@ class Query:
         """Overview without a country; else that country's status, timeline and latest findings."""
         if country is None or not country.strip():
             return self.overview()
+        if len(country) > MAX_COUNTRY_QUERY:  # no country name is this long; do not fuzzy-match an essay
+            return NotFoundAnswer(shown_query(country), [])
         try:
             code = resolve_country(country)
         except LookupFailed as exc:
-            return NotFoundAnswer(country.strip(), self._suggestions(exc.suggestions))
+            return NotFoundAnswer(shown_query(country), self._suggestions(exc.suggestions))
         return self.country(code)
 
     def _suggestions(self, raw: list[str]) -> list[tuple[str, str]]:

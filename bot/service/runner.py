@@ -22,22 +22,52 @@ STOP_GRACE = 8.0
 
 
 class Runner:
-    """Schedules the jobs; each job runs alone (a slow cycle is skipped, not stacked)."""
+    """Schedules the jobs; one job's work runs at a time, and a job never stacks up behind itself.
+
+    APScheduler only *asks* for work: each scheduled call returns at once, starting the work as a task of
+    ours or, while other work runs, noting it as pending (once per job, however many ticks pass). So a cycle
+    that outlasts the tick (a hanging feed) neither stacks cycles nor makes APScheduler warn about "maximum
+    number of running instances", and shutting the scheduler down never cancels work inside APScheduler
+    (which would log the CancelledError as a failed job).
+    """
 
     def __init__(self, app: App) -> None:
         self._app = app
-        self._busy = asyncio.Lock()
         self._scheduler = AsyncIOScheduler(timezone=UTC)
+        self._work: asyncio.Task[None] | None = None
+        self._pending: dict[str, Callable[[], Awaitable[object]]] = {}
+        self._fetching = False  # inside poller.poll(): fetches and parses, safe to cancel
+        self._stopping = False
 
-    async def _exclusive(self, job: Callable[[], Awaitable[object]]) -> None:
-        async with self._busy:
+    async def _request(self, name: str, job: Callable[[], Awaitable[object]]) -> None:
+        """The APScheduler job: start JOB now, or once the work in progress is done."""
+        if self._stopping:
+            return
+        if self._work is not None and not self._work.done():
+            if name not in self._pending:
+                log.debug("job waits for the one running", extra={"job": name})
+            self._pending[name] = job
+            return
+        self._work = asyncio.create_task(self._drain(name, job), name=f"stcwatch-{name}")
+
+    async def _drain(self, name: str, job: Callable[[], Awaitable[object]]) -> None:
+        """Run JOB, then whatever was requested meanwhile, one at a time."""
+        while True:
             try:
                 await job()
             except Exception:
-                log.exception("scheduled job failed; it will run again on schedule")
+                log.exception("scheduled job failed; it will run again on schedule", extra={"job": name})
+            if self._stopping or not self._pending:
+                return
+            name = next(iter(self._pending))
+            job = self._pending.pop(name)
 
     async def _poll_and_deliver(self) -> None:
-        report = await self._app.poller.poll()
+        self._fetching = True
+        try:
+            report = await self._app.poller.poll()
+        finally:
+            self._fetching = False
         observe_cycle(self._app.metrics, report)
         await self._app.outbox.deliver_due()
 
@@ -56,22 +86,22 @@ class Runner:
         """Add the jobs and start the scheduler on the running loop."""
         common = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
         self._scheduler.add_job(
-            self._exclusive,
+            self._request,
             "interval",
-            args=[self._poll_and_deliver],
+            args=["poll", self._poll_and_deliver],
             id="poll",
             seconds=self._app.settings.poll.tick,
             next_run_time=datetime.now(UTC),
             **common,
         )
         self._scheduler.add_job(
-            self._exclusive, "interval", args=[self._deliver], id="deliver", seconds=DELIVER_EVERY, **common
+            self._request, "interval", args=["deliver", self._deliver], id="deliver", seconds=DELIVER_EVERY, **common
         )
         if self._app.settings.rules.reload:
             self._scheduler.add_job(
-                self._exclusive,
+                self._request,
                 "interval",
-                args=[self._reload_rules],
+                args=["rules", self._reload_rules],
                 id="rules",
                 seconds=RELOAD_EVERY,
                 **common,
@@ -83,14 +113,31 @@ class Runner:
         )
 
     async def stop(self) -> None:
-        """Stop scheduling, let the job in flight finish (bounded), then deliver what is due once more."""
+        """Stop scheduling; cancel a cycle still fetching, let a delivery in flight finish (bounded), then
+        deliver what is due once more.
+
+        Cancelling while the poller fetches or parses loses nothing: each feed is stored in one transaction
+        with no await inside, so a cancel lands before or after it. Deliveries are not cancelled while
+        within STOP_GRACE, so a post is not cut off between the chat service and our record of it.
+        """
+        self._stopping = True
+        self._pending.clear()
         self._scheduler.shutdown(wait=False)
+        work = self._work
+        if work is not None and not work.done() and self._fetching:
+            log.info("stopping: the poll cycle in progress is cancelled; its feeds are polled again next start")
+            work.cancel()
         try:
             async with asyncio.timeout(STOP_GRACE):
-                async with self._busy:
-                    await self._app.outbox.deliver_due()
+                if work is not None:
+                    await asyncio.wait({work})
+                await self._app.poller.settle()
+                await self._app.outbox.deliver_due()
         except TimeoutError:
-            log.warning("stopping before the job in flight finished; undelivered alerts stay queued")
+            log.warning("stopping before the delivery in flight finished; undelivered alerts stay queued")
+        if work is not None and not work.done():
+            work.cancel()
+            await asyncio.wait({work})
         log.info("stcwatch stopped")
 
 

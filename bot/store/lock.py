@@ -2,7 +2,8 @@
 
 Two bots on one store would both fetch every feed and both deliver every queued alert, so each alert
 would be posted twice. The lock is an advisory `flock` on a file beside the database: the kernel drops it
-when the process dies (even on SIGKILL), so a crash never leaves a stale lock behind.
+when the process dies (even on SIGKILL), so a crash never leaves a stale lock behind. The lock file sits
+beside the resolved store file (symlinks followed), so every path to one store shares one lock.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ def writer_lock(db_path: str | Path) -> Iterator[None]:
     if _in_memory(str(db_path)):
         yield
         return
-    lock_path = Path(f"{db_path}.lock")
+    # Keyed by the file the path leads to, not the path as written: the same store reached through a
+    # symlink (or "./x.db" beside "/abs/x.db") is one store and must get one lock.
+    lock_path = Path(f"{Path(db_path).resolve()}.lock")
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)

@@ -13,6 +13,7 @@ from bot.errors import StoreError
 from bot.models import Alert, Article, FeedState, Finding
 from bot.store.timefmt import from_db, to_db
 from bot.store.tracking import TrackingRepo
+from bot.textclip import EXPLANATION_CHARS, SPEAKER_CHARS, TITLE_CHARS, cap_text, clip_evidence
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def _alert(row: sqlite3.Row) -> Alert:
         url=row["url"],
         feed=row["feed"],
         rule=row["rule"],
-        evidence=row["evidence"],
+        evidence=clip_evidence(row["evidence"]) if row["evidence"] else row["evidence"],  # rows from before the bound
         created_at=created,
         extra=json.loads(row["extra"]),
     )
@@ -231,7 +232,16 @@ class Store:
                (article_id, country, label, rule, evidence, explanation, speaker, found_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
             [
-                (article_id, f.country, str(f.label), f.rule, f.evidence, f.explanation, f.speaker, to_db(now))
+                (
+                    article_id,
+                    f.country,
+                    str(f.label),
+                    f.rule,
+                    clip_evidence(f.evidence),
+                    cap_text(f.explanation, EXPLANATION_CHARS),
+                    cap_text(f.speaker, SPEAKER_CHARS) if f.speaker else f.speaker,
+                    to_db(now),
+                )
                 for f in findings
             ],
         )
@@ -258,7 +268,14 @@ class Store:
         evidence: str | None = None,
         extra: dict[str, object] | None = None,
     ) -> Alert | None:
-        """Queue an alert for each sink; None when an alert with this key already exists."""
+        """Queue an alert for each sink; None when an alert with this key already exists.
+
+        Feed text in it is bounded here, whoever built the alert: evidence to a sentence-sized window, the
+        title and every string in `extra` (explanation, speaker, reason) to a few hundred characters.
+        """
+        title = cap_text(title, TITLE_CHARS)
+        evidence = clip_evidence(evidence) if evidence else evidence
+        extra = {k: cap_text(v, EXPLANATION_CHARS) if isinstance(v, str) else v for k, v in (extra or {}).items()}
         cur = self._conn.execute(
             """INSERT OR IGNORE INTO alerts
                (dedupe_key, kind, label, country, title, url, feed, rule, evidence, extra, created_at)
@@ -273,7 +290,7 @@ class Store:
                 feed,
                 rule,
                 evidence,
-                json.dumps(extra or {}, ensure_ascii=False, sort_keys=True),
+                json.dumps(extra, ensure_ascii=False, sort_keys=True),
                 to_db(now),
             ),
         )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.store.timefmt import from_db, to_db
+from bot.textclip import clip_evidence
 
 SIGNALS = ("CLAIM", "CONFIRMED", "DENIAL")
 
@@ -124,7 +125,8 @@ class TrackingRepo:
         for r in rows:
             found_at = from_db(r[8])
             assert found_at is not None
-            out.append(FindingRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], found_at, from_db(r[9]), *r[10:]))
+            evidence = clip_evidence(r[5])  # bounded on write; rows stored before that are bounded here
+            out.append(FindingRow(r[0], r[1], r[2], r[3], r[4], evidence, r[6], r[7], found_at, from_db(r[9]), *r[10:]))
         return out
 
     def countries_with_statements(self) -> list[str]:
