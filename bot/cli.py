@@ -14,7 +14,7 @@ from typing import TextIO
 
 from bot import __version__
 from bot.adapters.console import ConsoleSink
-from bot.app import open_store_for, rule_paths
+from bot.app import feed_specs, open_query_store, rule_paths
 from bot.chat import CHAT_CONNECT_TIMEOUT, chat_enabled, open_bot, wait_connected
 from bot.config import Settings, load_settings
 from bot.errors import StcwatchError
@@ -139,9 +139,11 @@ async def poll_once(settings: Settings, *, as_json: bool) -> int:
 
 
 def _feeds(settings: Settings, *, as_json: bool, out: TextIO) -> int:
-    store = open_store_for(settings)
+    from bot.cli_feeds import configured_feeds
+
+    store = open_query_store(settings)  # read-only: this config's feeds with what the store knows of them
     try:
-        feeds = store.feeds()
+        feeds = configured_feeds(feed_specs(settings), store.feeds(active_only=False))
         outbox = store.outbox_counts()
     finally:
         store.close()

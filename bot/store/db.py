@@ -67,3 +67,36 @@ def open_store(path: str | Path) -> Store:
     conn = connect(path)
     migrate(conn)
     return Store(conn)
+
+
+def open_store_readonly(path: str | Path) -> Store:
+    """Open an existing store for queries only: no migration, no sync, no write can reach the file.
+
+    `feeds` and `agreements` run beside a running bot (and maybe with another config); SQLite's read-only
+    mode makes any stray write an error instead of a change to the bot's data. A missing store, or one
+    whose schema differs from this stcwatch's, is a clear StoreError (the bot or `poll --once` migrates it).
+    """
+    target = Path(path)
+    if not target.is_file():
+        raise StoreError(f"{path}: no store there yet; `stcwatch run` or `stcwatch poll --once` creates it")
+    try:
+        conn = sqlite3.connect(
+            f"{target.resolve().as_uri()}?mode=ro", uri=True, timeout=30.0, isolation_level=None,
+            check_same_thread=False,
+        )
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout=30000")
+        conn.execute("PRAGMA query_only=ON")
+        row = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the store read-only: {exc}") from None
+    known = max(v for v, _, _ in MIGRATIONS)
+    if int(row[0]) != known:
+        conn.close()
+        raise StoreError(
+            f"{path}: store schema version {row[0]}, this stcwatch reads version {known}; "
+            "run this stcwatch's `run` or `poll --once` on it first (it migrates the store)"
+            if int(row[0]) < known
+            else f"{path}: store schema version {row[0]} is newer than this stcwatch knows ({known})"
+        )
+    return Store(conn, readonly=True)

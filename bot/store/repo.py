@@ -70,14 +70,16 @@ def _alert(row: sqlite3.Row) -> Alert:
 class Store:
     """All reads and writes; one instance per process, owned by the startup code."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, *, readonly: bool = False) -> None:
         self._conn = conn
+        self.readonly = readonly
         self.tracking = TrackingRepo(conn)
 
     def close(self) -> None:
-        """Checkpoint the WAL and close."""
+        """Checkpoint the WAL (the writer only) and close."""
         try:
-            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if not self.readonly:
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             self._conn.close()
 
