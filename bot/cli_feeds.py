@@ -68,6 +68,7 @@ def feeds_table(feeds: Sequence[FeedState], outbox: dict[str, int], *, now: date
             lines.append(f"! {f.name}: {f.last_error}")
     lines.append(
         f"outbox: {outbox.get('pending', 0)} pending, {outbox.get('delivered', 0)} delivered, "
-        f"{outbox.get('failed', 0)} failed"
+        f"{outbox.get('failed', 0)} failed" + (f", {outbox['orphaned']} orphaned" if outbox.get("orphaned") else "")
+        + (" (see `stcwatch outbox`)" if outbox.get("failed") else "")
     )
     return "\n".join(lines)

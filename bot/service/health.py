@@ -71,6 +71,8 @@ class HealthServer:
         """Set the store-derived gauges just before a scrape."""
         counts = self._store.outbox_counts()
         self._metrics.alerts_pending.set(counts.get("pending", 0))
+        for status in ("failed", "orphaned"):
+            self._metrics.alerts_undelivered.labels(status=status).set(counts.get(status, 0))
         oldest = self._store.oldest_pending_at()
         self._metrics.outbox_age.set((self._clock() - oldest).total_seconds() if oldest else 0)
         self._metrics.rules_loaded.set(len(self._rulebook.current.rules))

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from bot.errors import StoreError
 from bot.models import Alert, Article, FeedState, Finding
+from bot.store.outbox import OutboxRepo
 from bot.store.timefmt import from_db, to_db
 from bot.store.tracking import TrackingRepo
 
@@ -74,6 +75,7 @@ class Store:
         self._conn = conn
         self.readonly = readonly
         self.tracking = TrackingRepo(conn)
+        self.outbox = OutboxRepo(conn)
 
     def close(self) -> None:
         """Checkpoint the WAL (the writer only) and close."""
@@ -372,7 +374,7 @@ class Store:
     def outbox_counts(self) -> dict[str, int]:
         """Deliveries by status, for `feeds`, health and metrics."""
         rows = self._conn.execute("SELECT status, COUNT(*) FROM deliveries GROUP BY status")
-        counts = {"pending": 0, "delivered": 0, "failed": 0}
+        counts = {"pending": 0, "delivered": 0, "failed": 0, "orphaned": 0}
         counts.update({r[0]: r[1] for r in rows})
         return counts
 
