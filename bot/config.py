@@ -197,6 +197,7 @@ class HealthSettings(_Section):
 
     listen: str | None = None
     max_poll_age: Duration | None = None
+    max_chat_down: Duration = 300.0  # a chat adapter down (or still connecting) this long makes /healthz 503
 
     @field_validator("listen")
     @classmethod

@@ -118,6 +118,8 @@ async def run_until(app: App, stop: asyncio.Event) -> None:
             metrics=app.metrics,
             scheduler_alive=lambda: runner.alive,
             max_cycle_age=app.settings.health.max_poll_age or max(3 * poll.tick, 120.0),
+            chat=lambda: [p.health() for p in app.chat],
+            max_chat_down=app.settings.health.max_chat_down,
         )
         await health.start(app.settings.health.listen)
     runner.start()
