@@ -31,6 +31,31 @@ def connect(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
+def statements(sql: str) -> list[str]:
+    """Split a migration into complete SQL statements.
+
+    A `;` inside a string literal, a comment or a trigger body does not end a statement; SQLite's own
+    `complete_statement` decides, so a migration is never cut in the middle.
+    """
+    out: list[str] = []
+    buffer = ""
+    for piece in sql.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \t\r\n;"):
+                out.append(buffer.strip())
+            buffer = ""
+    rest = buffer[:-1].strip()  # the text after the last `;` (the `;` added above is not the author's)
+    if rest and not _only_comments(rest):
+        raise StoreError(f"migration SQL ends with an incomplete statement: {rest[:80]!r}")
+    return out
+
+
+def _only_comments(text: str) -> bool:
+    lines = [line.strip() for line in text.splitlines()]
+    return all(not line or line.startswith("--") for line in lines)
+
+
 def migrate(conn: sqlite3.Connection) -> int:
     """Apply every migration newer than the store's version; return the resulting version."""
     conn.execute(
@@ -46,9 +71,8 @@ def migrate(conn: sqlite3.Connection) -> int:
             continue
         try:
             conn.execute("BEGIN IMMEDIATE")
-            for statement in sql.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            for statement in statements(sql):
+                conn.execute(statement)
             conn.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 (version, name, to_db(utcnow())),
