@@ -13,6 +13,7 @@ from bot.app import App
 from bot.metrics import Metrics
 from bot.service.health import HealthServer
 from bot.service.poll import CycleReport
+from bot.service.retention import PRUNE_EVERY, Retention
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,11 @@ class Runner:
     async def _deliver(self) -> None:
         await self._app.outbox.deliver_due()
 
+    async def _prune(self) -> None:
+        keep = self._app.settings.store.keep_articles
+        if keep is not None:
+            await Retention(self._app.store, keep=keep).prune()
+
     async def _reload_rules(self) -> None:
         self._app.rulebook.reload_if_changed()
 
@@ -74,6 +80,16 @@ class Runner:
                 args=[self._reload_rules],
                 id="rules",
                 seconds=RELOAD_EVERY,
+                **common,
+            )
+        if self._app.settings.store.keep_articles is not None:
+            self._scheduler.add_job(
+                self._exclusive,
+                "interval",
+                args=[self._prune],
+                id="prune",
+                seconds=PRUNE_EVERY,
+                next_run_time=datetime.now(UTC),
                 **common,
             )
         self._scheduler.start()

@@ -12,6 +12,7 @@ from datetime import datetime
 from bot.errors import StoreError
 from bot.models import Alert, Article, FeedState, Finding
 from bot.store.outbox import OutboxRepo
+from bot.store.retention import RetentionRepo
 from bot.store.timefmt import from_db, to_db
 from bot.store.tracking import TrackingRepo
 
@@ -76,6 +77,7 @@ class Store:
         self.readonly = readonly
         self.tracking = TrackingRepo(conn)
         self.outbox = OutboxRepo(conn)
+        self.retention = RetentionRepo(conn)
 
     def close(self) -> None:
         """Checkpoint the WAL (the writer only) and close."""
@@ -182,15 +184,14 @@ class Store:
         return int(row[0]) if row else None
 
     def insert_article(self, article: Article, *, now: datetime) -> int:
-        """Store a new article; returns its id."""
+        """Store a new article; returns its id. The text goes to `article_bodies` (retention deletes it there)."""
         cur = self._conn.execute(
             """INSERT INTO articles (key, url, title, text, published_at, lang, content_hash, first_seen_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+               VALUES (?, ?, ?, '', ?, ?, ?, ?)""",
             (
                 article.key,
                 article.url,
                 article.title,
-                article.text,
                 to_db(article.published),
                 article.lang,
                 article.content_hash,
@@ -198,7 +199,16 @@ class Store:
             ),
         )
         assert cur.lastrowid is not None
+        if article.text:
+            self._conn.execute(
+                "INSERT INTO article_bodies (article_id, text) VALUES (?, ?)", (cur.lastrowid, article.text)
+            )
         return cur.lastrowid
+
+    def article_text(self, article_id: int) -> str | None:
+        """An article's stored text; None once retention pruned it (or when it had none)."""
+        row = self._conn.execute("SELECT text FROM article_bodies WHERE article_id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row else None
 
     def add_source(self, article_id: int, feed_id: int, article: Article, *, now: datetime) -> bool:
         """Record that a feed carried this article; False if it was already recorded."""
