@@ -34,6 +34,9 @@ class Metrics:
         self.outbox_age = Gauge(
             "stcwatch_outbox_oldest_age_seconds", "Age of the oldest undelivered alert (0 when none)", registry=r
         )
+        self.chat_connected = Gauge(
+            "stcwatch_chat_connected", "1 while the chat adapter's command connection is up", ["platform"], registry=r
+        )
         self.rules_loaded = Gauge("stcwatch_rules_loaded", "Rules in the live rule set", registry=r)
         self.last_poll = Gauge(
             "stcwatch_last_successful_poll_timestamp_seconds", "Unix time of the last completed poll cycle", registry=r

@@ -107,6 +107,8 @@ class HealthServer:
         oldest = self._store.oldest_pending_at()
         self._metrics.outbox_age.set((self._clock() - oldest).total_seconds() if oldest else 0)
         self._metrics.rules_loaded.set(len(self._rulebook.current.rules))
+        for chat in self._chat():
+            self._metrics.chat_connected.labels(platform=chat.platform).set(1 if chat.state == "up" else 0)
         self._metrics.feeds_failing.set(sum(1 for f in self._store.feeds() if f.error_streak > 0))
         if self._poller.last_cycle_at:
             self._metrics.last_poll.set(self._poller.last_cycle_at.timestamp())

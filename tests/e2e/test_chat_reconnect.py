@@ -43,6 +43,11 @@ def healthz(port: int) -> tuple[int, dict[str, Any]]:
         return 0, {}
 
 
+def metrics(port: int) -> str:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as resp:
+        return str(resp.read().decode())
+
+
 class Probe:
     """The last /healthz answer, refreshed on every check."""
 
@@ -73,6 +78,7 @@ async def test_discord_gateway_lost_for_good_is_restarted_and_reported(tmp_path:
             await bot.eventually(lambda: probe.chat_is("discord", "down", 503), within=15, what="503, discord down")
             assert probe.body["chat_down"] == ["discord"] and probe.body["status"] == "unhealthy"
             assert probe.body["chat"]["discord"]["error"]
+            assert 'stcwatch_chat_connected{platform="discord"} 0.0' in metrics(port)
 
             discord.token = token  # fixed: the next restart (5 s backoff) gets through
             await bot.eventually(lambda: probe.chat_is("discord", "up", 200), within=30, what="discord back up")
@@ -80,6 +86,7 @@ async def test_discord_gateway_lost_for_good_is_restarted_and_reported(tmp_path:
             inter = await discord.invoke("feeds")
             answer = await discord.wait_answer(inter, within=10)
             assert "Wire" in json.dumps(answer)
+            assert 'stcwatch_chat_connected{platform="discord"} 1.0' in metrics(port)
         finally:
             await bot.close()
     assert "chat connection lost" in bot.log
