@@ -20,7 +20,7 @@ from bot.service.query import LockedQuery, Query
 from bot.service.reading import FeedReader
 from bot.service.rulebook import RuleBook
 from bot.service.tracking import Tracker
-from bot.store import Store, open_store
+from bot.store import Store, open_store, open_store_readonly
 from bot.store.lock import writer_lock
 from bot.store.repo import FeedSpec
 from bot.tracker.baseline import load_baseline
@@ -71,6 +71,24 @@ def open_store_for(settings: Settings) -> Store:
     store = open_store(settings.store.path)
     store.sync_feeds(feed_specs(settings))
     return store
+
+
+def open_query_store(settings: Settings) -> Store:
+    """The configured store opened read-only for `feeds` and `agreements`, which change nothing.
+
+    They may run beside the bot and with another config, so they never sync feeds, load the baseline or
+    write the status cache. Before the first poll there is no store: an empty in-memory one stands in.
+    """
+    path = settings.store.path
+    if path == ":memory:" or not Path(path).exists():
+        return open_store(":memory:")
+    return open_store_readonly(path)
+
+
+def readonly_query(store: Store) -> Query:
+    """Answers as the bot gives them, with the packaged baseline in memory and statuses computed now."""
+    tracker = Tracker(store, Outbox(store, []), baseline=load_baseline())
+    return Query(store, tracker, live=True)
 
 
 def open_tracking(store: Store, outbox: Outbox) -> tuple[Tracker, Query]:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol
 
 from bot.app import App, open_app
@@ -21,13 +23,18 @@ from bot.config import Settings, env_secret
 from bot.errors import ConfigError, DeliveryError
 from bot.models import Alert
 from bot.service.answers import QueryService
+from bot.service.health import ChatHealth
 from bot.service.notify import RouteFilter, Sink
+from bot.store.timefmt import utcnow
 
 log = logging.getLogger(__name__)
 
 RETRY_FIRST = 5.0
 RETRY_MAX = 300.0
 CHAT_CONNECT_TIMEOUT = 30.0
+WATCH_EVERY = 1.0  # how often a connected adapter's connection is checked
+RESTART_AFTER = 60.0  # down this long although the client reconnects by itself: start the adapter afresh
+STABLE_AFTER = 120.0  # up this long before it was lost: the reconnect backoff starts short again
 
 
 class Adapter(Protocol):
@@ -35,6 +42,14 @@ class Adapter(Protocol):
 
     def sinks(self) -> list[Sink]:
         """One sink per route, in route order."""
+        ...
+
+    async def alive(self) -> bool:
+        """Whether the command connection (Discord gateway, Slack Socket Mode) is up now."""
+        ...
+
+    def ended(self) -> bool:
+        """Whether that connection stopped for good (only a fresh start brings it back)."""
         ...
 
     async def close(self) -> None:
@@ -84,13 +99,35 @@ def _names(prefix: str, keys: Sequence[str]) -> list[str]:
 
 @dataclass
 class ChatPlatform:
-    """One enabled platform: its pending sinks and how to start its adapter."""
+    """One enabled platform: its pending sinks, how to start its adapter, and its connection state.
+
+    `state` is "connecting" (never up yet), "up" or "down"; `changed_at` (monotonic) and `changed_wall` say
+    since when, `error` why it is not up. `/healthz` reads them.
+    """
 
     name: str
     sinks: list[PendingSink]
     start: Callable[[], Awaitable[Adapter]]
     adapter: Adapter | None = None
     task: asyncio.Task[None] | None = field(default=None, repr=False)
+    state: str = "connecting"
+    changed_at: float = field(default_factory=time.monotonic)
+    changed_wall: datetime = field(default_factory=utcnow)
+    error: str | None = None
+    connected: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
+    reconnects: int = 0
+
+    def mark(self, state: str, error: str | None = None) -> None:
+        """Record a state change (the time only when the state really changes)."""
+        if state != self.state:
+            self.state, self.changed_at, self.changed_wall = state, time.monotonic(), utcnow()
+        self.error = error
+        if state == "up":
+            self.connected.set()
+
+    def health(self) -> ChatHealth:
+        """The state as /healthz reports it."""
+        return ChatHealth(self.name, self.state, self.changed_wall, time.monotonic() - self.changed_at, self.error)
 
 
 def chat_enabled(settings: Settings) -> bool:
@@ -135,8 +172,8 @@ def plan_chat(settings: Settings, query: QueryService) -> list[ChatPlatform]:
     return platforms
 
 
-async def _connect(platform: ChatPlatform) -> None:
-    delay = RETRY_FIRST
+async def _connect(platform: ChatPlatform, delay: float) -> tuple[Adapter, float]:
+    """Start the adapter, retrying with backoff from DELAY; returns it and the next delay to use."""
     while True:
         try:
             adapter = await platform.start()
@@ -145,20 +182,70 @@ async def _connect(platform: ChatPlatform) -> None:
                 "chat adapter failed to start; alerts stay queued",
                 extra={"platform": platform.name, "error": str(exc), "retry_in_s": delay},
             )
+            platform.mark("down" if platform.state != "connecting" else "connecting", str(exc))
             await asyncio.sleep(delay)
             delay = min(delay * 2, RETRY_MAX)
             continue
         platform.adapter = adapter
         for pending, real in zip(platform.sinks, adapter.sinks(), strict=False):
             pending.target = real
+        platform.mark("up")
         log.info("chat adapter connected", extra={"platform": platform.name, "routes": len(platform.sinks)})
-        return
+        return adapter, delay
+
+
+async def _watch(platform: ChatPlatform, adapter: Adapter) -> str:
+    """Until the connection is lost for good: ended, or down longer than RESTART_AFTER. Returns why."""
+    while True:
+        await asyncio.sleep(WATCH_EVERY)
+        if adapter.ended():
+            return "the connection stopped"
+        try:
+            up = await adapter.alive()
+        except Exception as exc:
+            up = False
+            log.warning("chat connection check failed", extra={"platform": platform.name, "error": str(exc)})
+        if up:
+            platform.mark("up")
+            continue
+        if platform.state == "up":
+            log.warning("chat connection down; the client is reconnecting", extra={"platform": platform.name})
+        platform.mark("down", platform.error or "connection lost; reconnecting")
+        if time.monotonic() - platform.changed_at >= RESTART_AFTER:
+            return f"down for {RESTART_AFTER:g}s"
+
+
+async def _supervise(platform: ChatPlatform) -> None:
+    """Keep the platform connected for the bot's lifetime: connect, watch, and start afresh (with backoff)
+    when the connection dies after startup, so slash commands never stop silently while alerts still post."""
+    delay = RETRY_FIRST
+    while True:
+        adapter, delay = await _connect(platform, delay)
+        up_since = time.monotonic()
+        why = await _watch(platform, adapter)
+        platform.mark("down", f"connection lost ({why}); reconnecting")
+        log.error(
+            "chat connection lost; starting the adapter again",
+            extra={"platform": platform.name, "reason": why, "retry_in_s": delay},
+        )
+        for pending in platform.sinks:
+            pending.target = None  # alerts wait in the outbox until the fresh adapter is up
+        platform.adapter = None
+        try:
+            await adapter.close()
+        except Exception:
+            log.exception("closing the lost chat adapter failed", extra={"platform": platform.name})
+        platform.reconnects += 1
+        if time.monotonic() - up_since >= STABLE_AFTER:
+            delay = RETRY_FIRST  # it had been fine for a while: start over from the short delay
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, RETRY_MAX)
 
 
 def start_chat(platforms: Sequence[ChatPlatform]) -> None:
-    """Connect every platform in the background."""
+    """Connect every platform in the background and keep it connected."""
     for platform in platforms:
-        platform.task = asyncio.create_task(_connect(platform), name=f"connect-{platform.name}")
+        platform.task = asyncio.create_task(_supervise(platform), name=f"chat-{platform.name}")
 
 
 async def stop_chat(platforms: Sequence[ChatPlatform]) -> None:
@@ -177,10 +264,12 @@ async def stop_chat(platforms: Sequence[ChatPlatform]) -> None:
 
 async def wait_connected(platforms: Sequence[ChatPlatform], *, within: float) -> bool:
     """Wait (bounded) until every platform connected; False if some did not (their alerts stay queued)."""
-    tasks = [p.task for p in platforms if p.task is not None]
-    if not tasks:
+    waits = [asyncio.create_task(p.connected.wait()) for p in platforms]
+    if not waits:
         return True
-    _, pending = await asyncio.wait(tasks, timeout=within)
+    _, pending = await asyncio.wait(waits, timeout=within)
+    for task in pending:
+        task.cancel()
     return not pending
 
 

@@ -1,4 +1,4 @@
-"""The `stcwatch` command: run, poll, classify, feeds, rules, agreements."""
+"""The `stcwatch` command: run, poll, classify, feeds, outbox, rules, agreements."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import NoReturn, TextIO
 
 from bot import __version__
 from bot.adapters.console import ConsoleSink
-from bot.app import open_store_for, rule_paths
+from bot.app import feed_specs, open_query_store, rule_paths
 from bot.chat import CHAT_CONNECT_TIMEOUT, chat_enabled, open_bot, wait_connected
 from bot.config import Settings, check_log_level, load_settings
 from bot.errors import InputError, StcwatchError
@@ -70,6 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     feeds = sub.add_parser("feeds", help="each feed's last fetch, status, error streak and next poll")
     feeds.add_argument("--json", action="store_true")
+
+    outbox = sub.add_parser("outbox", help="pending, failed and orphaned alert deliveries, with the reason")
+    outbox.add_argument("--json", action="store_true")
+    outbox_sub = outbox.add_subparsers(dest="outbox_command", metavar="ACTION")
+    retry = outbox_sub.add_parser("retry", help="send failed deliveries again (after fixing the route)")
+    retry.add_argument("id", nargs="?", type=int, help="an alert id from `stcwatch outbox`")
+    retry.add_argument("--all-failed", action="store_true", help="every failed delivery")
 
     rules = sub.add_parser("rules", help="validate or test the rule files")
     rules_sub = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
@@ -127,6 +134,12 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return classify_command(args.input, sys.stdout, paths=rule_paths(settings), explain=args.explain)
     if command == "feeds":
         return _feeds(settings, as_json=args.json, out=sys.stdout)
+    if command == "outbox":
+        from bot.cli_outbox import outbox_list, outbox_retry
+
+        if args.outbox_command == "retry":
+            return outbox_retry(settings, alert_id=args.id, all_failed=args.all_failed, out=sys.stdout)
+        return outbox_list(settings, as_json=args.json, out=sys.stdout)
     if command == "rules":
         from bot.cli_rules import rules_check, rules_test
 
@@ -184,9 +197,11 @@ async def poll_once(settings: Settings, *, as_json: bool) -> int:
 
 
 def _feeds(settings: Settings, *, as_json: bool, out: TextIO) -> int:
-    store = open_store_for(settings)
+    from bot.cli_feeds import configured_feeds
+
+    store = open_query_store(settings)  # read-only: this config's feeds with what the store knows of them
     try:
-        feeds = store.feeds()
+        feeds = configured_feeds(feed_specs(settings), store.feeds(active_only=False))
         outbox = store.outbox_counts()
     finally:
         store.close()

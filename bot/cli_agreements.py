@@ -6,17 +6,16 @@ import json
 from typing import TextIO
 
 from bot.adapters.text import country_json, not_found_json, render_text
-from bot.app import open_store_for, open_tracking
+from bot.app import open_query_store, readonly_query
 from bot.config import Settings
 from bot.service.answers import CountryAnswer, NotFoundAnswer
-from bot.service.notify import Outbox
 
 
 def agreements(settings: Settings, country: str | None, *, as_json: bool, out: TextIO) -> int:
-    """Print the answer; exit 1 for an unknown country (with suggestions)."""
-    store = open_store_for(settings)
+    """Print the answer; exit 1 for an unknown country (with suggestions). Reads the store, never writes it."""
+    store = open_query_store(settings)
     try:
-        _, query = open_tracking(store, Outbox(store, []))
+        query = readonly_query(store)
         answer = query.agreements(country)
         if isinstance(answer, NotFoundAnswer):
             text = json.dumps(not_found_json(answer), ensure_ascii=False) if as_json else answer.message

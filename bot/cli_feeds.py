@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from bot.models import FeedState
+from bot.store.repo import FeedSpec
 from bot.store.timefmt import utcnow
+
+
+def configured_feeds(specs: Sequence[FeedSpec], stored: Sequence[FeedState]) -> list[FeedState]:
+    """The config's feeds in config order, each with the store's fetch state for its URL (none: new).
+
+    Computed, not synced: `stcwatch feeds` with another config must not switch the running bot's feeds off.
+    """
+    by_url = {f.url: f for f in stored}
+    out: list[FeedState] = []
+    for i, spec in enumerate(specs):
+        known = by_url.get(spec.url)
+        if known is None:
+            out.append(FeedState(id=-(i + 1), name=spec.name, url=spec.url, interval=int(spec.interval),
+                                 lang=spec.lang))  # fmt: skip
+        else:
+            out.append(replace(known, name=spec.name, lang=spec.lang))
+    return out
 
 
 def _ago(when: datetime | None, now: datetime) -> str:
@@ -51,6 +70,7 @@ def feeds_table(feeds: Sequence[FeedState], outbox: dict[str, int], *, now: date
             lines.append(f"! {f.name}: {f.last_error}")
     lines.append(
         f"outbox: {outbox.get('pending', 0)} pending, {outbox.get('delivered', 0)} delivered, "
-        f"{outbox.get('failed', 0)} failed"
+        f"{outbox.get('failed', 0)} failed" + (f", {outbox['orphaned']} orphaned" if outbox.get("orphaned") else "")
+        + (" (see `stcwatch outbox`)" if outbox.get("failed") else "")
     )
     return "\n".join(lines)

@@ -54,9 +54,17 @@ class _Section(BaseModel):
 
 
 class StoreSettings(_Section):
-    """Where the SQLite store lives."""
+    """Where the SQLite store lives, and how long article bodies and finished deliveries are kept."""
 
     path: str = "stcwatch.db"
+    keep_articles: Duration | None = None  # None: keep everything
+
+    @field_validator("keep_articles")
+    @classmethod
+    def _at_least_a_day(cls, value: float | None) -> float | None:
+        if value is not None and value < 86400.0:
+            raise ValueError('must be at least a day, such as "180d"')
+        return value
 
 
 class HttpSettings(_Section):
@@ -197,6 +205,7 @@ class HealthSettings(_Section):
 
     listen: str | None = None
     max_poll_age: Duration | None = None
+    max_chat_down: Duration = 300.0  # a chat adapter down (or still connecting) this long makes /healthz 503
 
     @field_validator("listen")
     @classmethod

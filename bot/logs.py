@@ -27,8 +27,9 @@ class JsonFormatter(logging.Formatter):
             "msg": record.getMessage(),
         }
         payload.update(_extras(record))
-        if record.exc_info:
-            payload["exc"] = self.formatException(record.exc_info)
+        exc = _exception_text(self, record)
+        if exc:
+            payload["exc"] = exc
         return json.dumps(payload, ensure_ascii=False, default=str)
 
 
@@ -41,9 +42,22 @@ class TextFormatter(logging.Formatter):
         line = f"{ts} {record.levelname.lower():7} {record.name}: {record.getMessage()}"
         if fields:
             line += f" {fields}"
-        if record.exc_info:
-            line += "\n" + self.formatException(record.exc_info)
+        exc = _exception_text(self, record)
+        if exc:
+            line += "\n" + exc
         return line
+
+
+def _exception_text(formatter: logging.Formatter, record: logging.LogRecord) -> str:
+    """The traceback (and stack) text: already rendered and scrubbed by SecretFilter, else rendered now."""
+    parts = []
+    if record.exc_text:
+        parts.append(record.exc_text)
+    elif record.exc_info:
+        parts.append(formatter.formatException(record.exc_info))
+    if record.stack_info:
+        parts.append(formatter.formatStack(record.stack_info))
+    return "\n".join(parts)
 
 
 class SecretFilter(logging.Filter):
@@ -59,14 +73,41 @@ class SecretFilter(logging.Filter):
         record.msg = self._scrub(record.getMessage())
         record.args = None
         for key, value in _extras(record).items():
-            if isinstance(value, str):
-                setattr(record, key, self._scrub(value))
+            setattr(record, key, self._clean(value))
+        if record.exc_info:  # a traceback quotes exception messages and reprs: render it here and scrub it
+            record.exc_text = self._scrub(_PLAIN.formatException(record.exc_info))
+            record.exc_info = None
+        elif record.exc_text:
+            record.exc_text = self._scrub(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self._scrub(record.stack_info)
         return True
+
+    def _clean(self, value: object) -> object:
+        """A field with every secret replaced, whatever its type: containers item by item (keeping their
+        shape for JSON), any other object by its text when that text holds a secret."""
+        if isinstance(value, str):
+            return self._scrub(value)
+        if value is None or isinstance(value, bool | int | float):
+            return value
+        if isinstance(value, dict):
+            return {self._clean(k) if isinstance(k, str) else k: self._clean(v) for k, v in value.items()}
+        if isinstance(value, list | tuple | set | frozenset):
+            return [self._clean(v) for v in value]
+        shown = str(value)
+        scrubbed = self._scrub(shown)
+        rendered = repr(value)
+        if scrubbed != shown or self._scrub(rendered) != rendered:
+            return scrubbed
+        return value
 
     def _scrub(self, text: str) -> str:
         for secret in self._secrets:
             text = text.replace(secret, "***")
         return text
+
+
+_PLAIN = logging.Formatter()
 
 
 class _CurrentStderr:

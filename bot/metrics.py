@@ -25,8 +25,17 @@ class Metrics:
             "stcwatch_alerts_failed", "Alert delivery attempts that failed", ["sink"], registry=r
         )
         self.alerts_pending = Gauge("stcwatch_alerts_pending", "Alert deliveries waiting in the outbox", registry=r)
+        self.alerts_undelivered = Gauge(
+            "stcwatch_alerts_undelivered",
+            "Deliveries given up: failed (the platform refused; `stcwatch outbox retry`) or orphaned (route gone)",
+            ["status"],
+            registry=r,
+        )
         self.outbox_age = Gauge(
             "stcwatch_outbox_oldest_age_seconds", "Age of the oldest undelivered alert (0 when none)", registry=r
+        )
+        self.chat_connected = Gauge(
+            "stcwatch_chat_connected", "1 while the chat adapter's command connection is up", ["platform"], registry=r
         )
         self.rules_loaded = Gauge("stcwatch_rules_loaded", "Rules in the live rule set", registry=r)
         self.last_poll = Gauge(

@@ -7,6 +7,7 @@ every failure becomes a FetchResult with a short reason the `feeds` command and 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from typing import Literal
 
 import httpx
 
+from bot.feeds.addresses import DEFAULT_POLICY, AddressPolicy
 from bot.feeds.transport import PerHostTransport
 
 __all__ = ["DEFAULT_LIMITS", "FetchLimits", "FetchResult", "fetch_feed", "make_client", "parse_retry_after"]
@@ -146,6 +148,27 @@ async def _drain(resp: httpx.Response) -> None:
         await resp.aread()
 
 
+def _host(url: httpx.URL) -> tuple[str, int | None]:
+    """The service a URL names: host and port (None for the scheme's default, so http -> https is the same)."""
+    return url.host.lower().rstrip("."), url.port
+
+
+def _peer_refusal(resp: httpx.Response, policy: AddressPolicy) -> str | None:
+    """Check the address actually connected to (a name may resolve differently at connect time than when
+    it was checked); the request was made, but nothing from it is read."""
+    stream = resp.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if not peer:
+        return None
+    try:
+        ip = ipaddress.ip_address(str(peer[0]).split("%", 1)[0])
+    except ValueError:
+        return None
+    if policy.internal(ip):
+        return f"redirect to {resp.url.host} refused: it connected to internal address {ip}"
+    return None
+
+
 class _Fetch:
     """State of one fetch so each exit path builds its FetchResult the same way."""
 
@@ -175,32 +198,63 @@ class _Fetch:
         headers: dict[str, str],
         limits: FetchLimits,
         sent: tuple[str | None, str | None],
+        policy: AddressPolicy,
     ) -> FetchResult:
-        async with client.stream("GET", self.url, headers=headers, timeout=_timeouts(limits)) as resp:
-            self.status = resp.status_code
-            self.final_url = str(resp.url)
-            etag = resp.headers.get("etag")
-            last_modified = resp.headers.get("last-modified")
-            if resp.status_code == 304:
+        """Follow redirects ourselves so each hop to another host is checked before it is requested."""
+        request = client.build_request("GET", self.url, headers=headers, timeout=_timeouts(limits))
+        configured = _host(request.url)
+        for hop in range(limits.max_redirects + 1):
+            resp = await client.send(request, stream=True, follow_redirects=False)
+            try:
+                self.status = resp.status_code
+                self.final_url = str(resp.url)
+                foreign = _host(resp.url) != configured
+                if foreign and (refused := _peer_refusal(resp, policy)):
+                    return self.error(refused)
+                following = resp.next_request
+                if following is None:
+                    return await self.answer(resp, limits, sent)
                 await _drain(resp)
-                # Keep the validators we sent when a 304 omits them, so the caller's state is not wiped.
-                return self.done("not_modified", None, None, etag or sent[0], last_modified or sent[1])
-            if not 200 <= resp.status_code < 300:
-                await _drain(resp)
-                retry_after = None
-                if resp.status_code in (429, 503):
-                    retry_after = parse_retry_after(resp.headers.get("retry-after"))
-                return self.error(f"HTTP {resp.status_code}", retry_after=retry_after)
-            too_big = f"body exceeds {limits.max_bytes} bytes"
-            declared = resp.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > limits.max_bytes:
+            finally:
+                await resp.aclose()
+            if hop == limits.max_redirects:
+                return self.error("too many redirects")
+            if following.url.scheme not in ("http", "https"):
+                return self.error(f"redirect to a {following.url.scheme}: URL refused")
+            if _host(following.url) != configured:
+                port = following.url.port or (443 if following.url.scheme == "https" else 80)
+                if refused := await policy.refusal(following.url.host, port):
+                    self.final_url = str(following.url)
+                    return self.error(refused)
+            request = following
+        return self.error("too many redirects")  # not reached: the last hop returns above
+
+    async def answer(
+        self, resp: httpx.Response, limits: FetchLimits, sent: tuple[str | None, str | None]
+    ) -> FetchResult:
+        """The final response: not modified, an HTTP error, or the body within the size cap."""
+        etag = resp.headers.get("etag")
+        last_modified = resp.headers.get("last-modified")
+        if resp.status_code == 304:
+            await _drain(resp)
+            # Keep the validators we sent when a 304 omits them, so the caller's state is not wiped.
+            return self.done("not_modified", None, None, etag or sent[0], last_modified or sent[1])
+        if not 200 <= resp.status_code < 300:
+            await _drain(resp)
+            retry_after = None
+            if resp.status_code in (429, 503):
+                retry_after = parse_retry_after(resp.headers.get("retry-after"))
+            return self.error(f"HTTP {resp.status_code}", retry_after=retry_after)
+        too_big = f"body exceeds {limits.max_bytes} bytes"
+        declared = resp.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limits.max_bytes:
+            return self.error(too_big)
+        body = bytearray()
+        async for chunk in resp.aiter_bytes():
+            body += chunk
+            if len(body) > limits.max_bytes:
                 return self.error(too_big)
-            body = bytearray()
-            async for chunk in resp.aiter_bytes():
-                body += chunk
-                if len(body) > limits.max_bytes:
-                    return self.error(too_big)
-            return self.done("ok", bytes(body), resp.headers.get("content-type"), etag, last_modified)
+        return self.done("ok", bytes(body), resp.headers.get("content-type"), etag, last_modified)
 
     def done(
         self,
@@ -232,6 +286,7 @@ async def fetch_feed(
     last_modified: str | None = None,
     limits: FetchLimits = DEFAULT_LIMITS,
     deadline: float | None = None,
+    policy: AddressPolicy = DEFAULT_POLICY,
 ) -> FetchResult:
     """GET a feed, conditionally when validators are given; network and HTTP failures become outcome="error".
 
@@ -247,6 +302,6 @@ async def fetch_feed(
     state = _Fetch(url, time.monotonic())
     try:
         async with asyncio.timeout(total):
-            return await state.run(client, headers, limits, (etag, last_modified))
+            return await state.run(client, headers, limits, (etag, last_modified), policy)
     except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError, TimeoutError) as exc:
         return state.error(_describe(exc, total))

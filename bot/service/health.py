@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from aiohttp import web
@@ -17,6 +18,24 @@ from bot.store import Store
 from bot.store.timefmt import utcnow
 
 log = logging.getLogger(__name__)
+
+DEFAULT_MAX_CHAT_DOWN = 300.0
+
+
+@dataclass(frozen=True)
+class ChatHealth:
+    """One chat adapter's connection as /healthz shows it: "connecting" (never up yet), "up" or "down"."""
+
+    platform: str
+    state: str
+    since: datetime
+    for_s: float
+    error: str | None
+
+    def as_json(self) -> dict[str, object]:
+        """The JSON object under `chat` in /healthz."""
+        return {"state": self.state, "since": self.since.isoformat(), "for_s": round(self.for_s, 1),
+                "error": self.error}  # fmt: skip
 
 
 class HealthServer:
@@ -32,7 +51,10 @@ class HealthServer:
         scheduler_alive: Callable[[], bool],
         max_cycle_age: float,
         clock: Callable[[], datetime] = utcnow,
+        chat: Callable[[], Sequence[ChatHealth]] = tuple,
+        max_chat_down: float = DEFAULT_MAX_CHAT_DOWN,
     ) -> None:
+        """`chat`: the configured chat adapters' states; one not up for `max_chat_down` seconds is a 503."""
         self._store = store
         self._poller = poller
         self._rulebook = rulebook
@@ -40,11 +62,14 @@ class HealthServer:
         self._scheduler_alive = scheduler_alive
         self._max_cycle_age = max_cycle_age
         self._clock = clock
+        self._chat = chat
+        self._max_chat_down = max_chat_down
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
 
     def health(self) -> tuple[int, dict[str, object]]:
-        """200 when the scheduler runs, the store answers and the last poll cycle is recent."""
+        """200 when the scheduler runs, the store answers, the last poll cycle is recent and no chat adapter
+        has been down (or still connecting) longer than `max_chat_down`."""
         now = self._clock()
         try:
             store_ok = self._store.ping()
@@ -55,7 +80,9 @@ class HealthServer:
         age = (now - last).total_seconds() if last else None
         recent = age is not None and age <= self._max_cycle_age
         scheduler = self._scheduler_alive()
-        ok = store_ok and recent and scheduler
+        chat = list(self._chat())
+        chat_down = [c.platform for c in chat if c.state != "up" and c.for_s > self._max_chat_down]
+        ok = store_ok and recent and scheduler and not chat_down
         body: dict[str, object] = {
             "status": "ok" if ok else "unhealthy",
             "scheduler": scheduler,
@@ -64,16 +91,24 @@ class HealthServer:
             "last_poll_age_s": round(age, 1) if age is not None else None,
             "max_poll_age_s": self._max_cycle_age,
             "rules_error": self._rulebook.last_error,
+            "chat": {c.platform: c.as_json() for c in chat},
+            "max_chat_down_s": self._max_chat_down,
         }
+        if chat_down:
+            body["chat_down"] = chat_down
         return (200 if ok else 503), body
 
     def refresh_gauges(self) -> None:
         """Set the store-derived gauges just before a scrape."""
         counts = self._store.outbox_counts()
         self._metrics.alerts_pending.set(counts.get("pending", 0))
+        for status in ("failed", "orphaned"):
+            self._metrics.alerts_undelivered.labels(status=status).set(counts.get(status, 0))
         oldest = self._store.oldest_pending_at()
         self._metrics.outbox_age.set((self._clock() - oldest).total_seconds() if oldest else 0)
         self._metrics.rules_loaded.set(len(self._rulebook.current.rules))
+        for chat in self._chat():
+            self._metrics.chat_connected.labels(platform=chat.platform).set(1 if chat.state == "up" else 0)
         self._metrics.feeds_failing.set(sum(1 for f in self._store.feeds() if f.error_streak > 0))
         if self._poller.last_cycle_at:
             self._metrics.last_poll.set(self._poller.last_cycle_at.timestamp())

@@ -143,6 +143,7 @@ class Outbox:
 
     async def deliver_due(self, *, limit: int = 100) -> int:
         """Try every due delivery once; returns how many succeeded."""
+        self.close_orphans()
         delivered = 0
         for sink in self._sinks:
             for alert in self._store.due_deliveries(sink.name, now=self._clock(), limit=limit):
@@ -151,6 +152,21 @@ class Outbox:
                     break  # keep order per sink: later alerts wait for the failing one
                 delivered += result == "delivered"
         return delivered
+
+    def close_orphans(self) -> int:
+        """Close pending deliveries whose route is no longer configured, saying so (they would wait forever,
+        inflating the pending count and the outbox age). `stcwatch outbox retry ID` reopens one."""
+        closed = self._store.outbox.orphans([s.name for s in self._sinks])
+        if not closed:
+            return 0  # the common case writes nothing
+        with self._store.transaction():
+            self._store.outbox.close_orphaned(closed)
+        for alert_id, sink in closed:
+            log.warning(
+                "delivery closed as orphaned: its route is no longer configured",
+                extra={"sink": sink, "alert_id": alert_id},
+            )
+        return len(closed)
 
     async def _deliver_one(self, sink: Sink, alert: Alert) -> str:
         earlier = self._store.begin_delivery(alert.id, sink.name, now=self._clock())  # committed before send

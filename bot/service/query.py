@@ -6,7 +6,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.detect.gazetteer import country_name, resolve_country
 from bot.errors import LookupFailed
@@ -61,10 +61,15 @@ def timeline_item(s: Statement) -> TimelineItem:
 class Query:
     """The QueryService the chat adapters and the CLI use."""
 
-    def __init__(self, store: Store, tracker: Tracker, *, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self, store: Store, tracker: Tracker, *, clock: Callable[[], datetime] = utcnow, live: bool = False
+    ) -> None:
+        """`live`: compute the overview now instead of reading the status cache (which only the bot keeps
+        current; a read-only query cannot refresh it)."""
         self._store = store
         self._tracker = tracker
         self._clock = clock
+        self._live = live
 
     def agreements(self, country: str | None = None) -> Answer:
         """Overview without a country; else that country's status, timeline and latest findings."""
@@ -117,6 +122,16 @@ class Query:
 
     def overview(self) -> OverviewAnswer:
         """Every country with a status other than none, most recent change first."""
+        if self._live:
+            computed = [self._tracker.compute(c) for c in self._tracker.countries()]
+            live = [
+                OverviewRow(s.country, country_name(s.country), str(s.status), s.reason, s.since)
+                for s in computed
+                if str(s.status) != "none"
+            ]
+            live.sort(key=lambda r: r.country)
+            live.sort(key=lambda r: r.changed or date.min, reverse=True)
+            return OverviewAnswer(live)
         rows = [
             OverviewRow(r.country, country_name(r.country), r.status, r.reason, r.since)
             for r in self._store.tracking.statuses()

@@ -13,6 +13,7 @@ from bot.app import App
 from bot.metrics import Metrics
 from bot.service.health import HealthServer
 from bot.service.poll import CycleReport
+from bot.service.retention import PRUNE_EVERY, Retention
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,11 @@ class Runner:
     async def _deliver(self) -> None:
         await self._app.outbox.deliver_due()
 
+    async def _prune(self) -> None:
+        keep = self._app.settings.store.keep_articles
+        if keep is not None:
+            await Retention(self._app.store, keep=keep).prune()
+
     async def _reload_rules(self) -> None:
         self._app.rulebook.reload_if_changed()
 
@@ -104,6 +110,16 @@ class Runner:
                 args=["rules", self._reload_rules],
                 id="rules",
                 seconds=RELOAD_EVERY,
+                **common,
+            )
+        if self._app.settings.store.keep_articles is not None:
+            self._scheduler.add_job(
+                self._exclusive,
+                "interval",
+                args=[self._prune],
+                id="prune",
+                seconds=PRUNE_EVERY,
+                next_run_time=datetime.now(UTC),
                 **common,
             )
         self._scheduler.start()
@@ -165,6 +181,8 @@ async def run_until(app: App, stop: asyncio.Event) -> None:
             metrics=app.metrics,
             scheduler_alive=lambda: runner.alive,
             max_cycle_age=app.settings.health.max_poll_age or max(3 * poll.tick, 120.0),
+            chat=lambda: [p.health() for p in app.chat],
+            max_chat_down=app.settings.health.max_chat_down,
         )
         await health.start(app.settings.health.listen)
     runner.start()

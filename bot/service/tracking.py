@@ -107,11 +107,18 @@ class Tracker:
         *,
         clock: Callable[[], datetime] = utcnow,
         episode_gap_days: int = 180,
+        baseline: Sequence[Statement] | None = None,
     ) -> None:
+        """`baseline` given: read it from memory, not the store (a read-only store cannot be loaded)."""
         self._store = store
         self._outbox = outbox
         self._clock = clock
         self._gap = episode_gap_days
+        self._baseline: dict[str, list[Statement]] | None = None
+        if baseline is not None:
+            self._baseline = {}
+            for s in baseline:
+                self._baseline.setdefault(s.country, []).append(s)
 
     def load_baseline(self, statements: Sequence[Statement]) -> None:
         """Put the reviewed baseline in the store (idempotent) and refresh every cached status silently."""
@@ -128,9 +135,18 @@ class Tracker:
     def statements(self, country: str) -> list[Statement]:
         """Baseline plus the newest signal findings for one country."""
         tracking = self._store.tracking
-        baseline = [row_statement(r) for r in tracking.baseline(country)]
+        if self._baseline is not None:
+            baseline = list(self._baseline.get(country, []))
+        else:
+            baseline = [row_statement(r) for r in tracking.baseline(country)]
         findings = [signal_statement(r) for r in tracking.findings(country, limit=FINDINGS_WINDOW, signals_only=True)]
         return baseline + list(reversed(findings))
+
+    def countries(self) -> list[str]:
+        """Every country in the baseline or with a signal finding."""
+        if self._baseline is None:
+            return self._store.tracking.countries_with_statements()
+        return sorted(set(self._baseline) | set(self._store.tracking.signal_countries()))
 
     def compute(self, country: str) -> CountryStatus:
         """The country's status as of today (pure engine over stored statements)."""

@@ -161,4 +161,21 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX findings_country_label_time ON findings(country, label, found_at);
         """,
     ),
+    (
+        7,
+        "retention: article bodies in their own table; articles by first sight; store metadata",
+        # keep_articles deletes old bodies. In their own table a delete frees whole pages that SQLite reuses
+        # (blanking a column in place would leave every old page mostly empty and the file growing). The index
+        # finds old articles without a scan; store_meta keeps how far pruning got.
+        """
+        CREATE INDEX articles_first_seen ON articles(first_seen_at);
+        CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE article_bodies (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            text TEXT NOT NULL
+        );
+        INSERT INTO article_bodies (article_id, text) SELECT id, text FROM articles WHERE text != '';
+        UPDATE articles SET text = '' WHERE text != '';
+        """,
+    ),
 ]

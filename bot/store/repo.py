@@ -11,6 +11,8 @@ from datetime import datetime
 
 from bot.errors import StoreError
 from bot.models import Alert, Article, FeedState, Finding
+from bot.store.outbox import OutboxRepo
+from bot.store.retention import RetentionRepo
 from bot.store.timefmt import from_db, to_db
 from bot.store.tracking import TrackingRepo
 from bot.textclip import EXPLANATION_CHARS, SPEAKER_CHARS, TITLE_CHARS, cap_text, clip_evidence
@@ -71,14 +73,18 @@ def _alert(row: sqlite3.Row) -> Alert:
 class Store:
     """All reads and writes; one instance per process, owned by the startup code."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, *, readonly: bool = False) -> None:
         self._conn = conn
+        self.readonly = readonly
         self.tracking = TrackingRepo(conn)
+        self.outbox = OutboxRepo(conn)
+        self.retention = RetentionRepo(conn)
 
     def close(self) -> None:
-        """Checkpoint the WAL and close."""
+        """Checkpoint the WAL (the writer only) and close."""
         try:
-            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if not self.readonly:
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             self._conn.close()
 
@@ -179,15 +185,14 @@ class Store:
         return int(row[0]) if row else None
 
     def insert_article(self, article: Article, *, now: datetime) -> int:
-        """Store a new article; returns its id."""
+        """Store a new article; returns its id. The text goes to `article_bodies` (retention deletes it there)."""
         cur = self._conn.execute(
             """INSERT INTO articles (key, url, title, text, published_at, lang, content_hash, first_seen_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+               VALUES (?, ?, ?, '', ?, ?, ?, ?)""",
             (
                 article.key,
                 article.url,
                 article.title,
-                article.text,
                 to_db(article.published),
                 article.lang,
                 article.content_hash,
@@ -195,7 +200,16 @@ class Store:
             ),
         )
         assert cur.lastrowid is not None
+        if article.text:
+            self._conn.execute(
+                "INSERT INTO article_bodies (article_id, text) VALUES (?, ?)", (cur.lastrowid, article.text)
+            )
         return cur.lastrowid
+
+    def article_text(self, article_id: int) -> str | None:
+        """An article's stored text; None once retention pruned it (or when it had none)."""
+        row = self._conn.execute("SELECT text FROM article_bodies WHERE article_id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row else None
 
     def add_source(self, article_id: int, feed_id: int, article: Article, *, now: datetime) -> bool:
         """Record that a feed carried this article; False if it was already recorded."""
@@ -387,7 +401,7 @@ class Store:
     def outbox_counts(self) -> dict[str, int]:
         """Deliveries by status, for `feeds`, health and metrics."""
         rows = self._conn.execute("SELECT status, COUNT(*) FROM deliveries GROUP BY status")
-        counts = {"pending": 0, "delivered": 0, "failed": 0}
+        counts = {"pending": 0, "delivered": 0, "failed": 0, "orphaned": 0}
         counts.update({r[0]: r[1] for r in rows})
         return counts
 

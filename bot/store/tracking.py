@@ -138,6 +138,13 @@ class TrackingRepo:
         )
         return [r[0] for r in rows]
 
+    def signal_countries(self) -> list[str]:
+        """Every country with a CLAIM, CONFIRMED or DENIAL finding."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT country FROM findings WHERE label IN ('CLAIM', 'CONFIRMED', 'DENIAL') ORDER BY 1"
+        )
+        return [r[0] for r in rows]
+
     def status(self, country: str) -> StatusRow | None:
         """The cached status of one country, if computed."""
         row = self._conn.execute("SELECT * FROM country_status WHERE country = ?", (country,)).fetchone()

@@ -67,3 +67,35 @@ def test_rule_reload_keeps_last_good_set(tmp_path: Path) -> None:
     assert book.reload_if_changed() is True
     assert book.last_error is None
     assert len(book.current.rules) == len(good.rules)
+
+
+class _Holder:
+    def __init__(self, token: str) -> None:
+        self.token = token
+
+    def __repr__(self) -> str:
+        return f"Holder(token={self.token!r})"
+
+    def __str__(self) -> str:
+        return f"holder with {self.token}"
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_tracebacks_and_non_string_fields_are_scrubbed(fmt: str) -> None:
+    token = "xapp-1-very-secret-app-token"
+    stream = io.StringIO()
+    setup_logging("INFO", fmt, secrets=[token], stream=stream)
+    log = logging.getLogger("stcwatch.test")
+    try:
+        raise RuntimeError(f"connect failed for wss://x.example/?ticket={token}")
+    except RuntimeError as exc:
+        log.exception("socket mode failed", extra={"cause": exc, "headers": {"Authorization": f"Bearer {token}"},
+                                                  "tokens": [token, 3], "obj": _Holder(token), "n": 5})
+    log.error("with stack", stack_info=True, extra={"where": (token,)})
+    out = stream.getvalue()
+    assert token not in out
+    assert "Traceback" in out and "RuntimeError: connect failed" in out and "***" in out
+    if fmt == "json":
+        first = json.loads(out.splitlines()[0])
+        assert first["headers"] == {"Authorization": "Bearer ***"} and first["tokens"] == ["***", 3]
+        assert first["n"] == 5 and first["obj"] == "holder with ***"

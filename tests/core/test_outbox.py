@@ -96,7 +96,7 @@ async def test_permanent_failure_does_not_block_later_alerts(tmp_path: Path) -> 
             dedupe_key=f"k{n}", kind="finding", label="DENIAL", title="t", country="GT", sinks=["flaky"], now=clock.now
         )
     assert await outbox.deliver_due() == 1
-    assert store.outbox_counts() == {"pending": 0, "delivered": 1, "failed": 1}
+    assert store.outbox_counts() == {"pending": 0, "delivered": 1, "failed": 1, "orphaned": 0}
 
 
 # ---- in-flight bookkeeping ---------------------------------------------------------------------
@@ -181,7 +181,7 @@ async def test_crash_mid_send_makes_the_next_process_pass_possibly_sent(tmp_path
     clock.now += timedelta(seconds=5)
     assert await Outbox(restarted, [sink], clock=clock).deliver_due() == 2
     assert sink.calls == [(second, True), (third, False)]  # only the one in doubt is checked
-    assert restarted.outbox_counts() == {"pending": 0, "delivered": 3, "failed": 0}
+    assert restarted.outbox_counts() == {"pending": 0, "delivered": 3, "failed": 0, "orphaned": 0}
     assert in_flight(db, second) is None
 
 

@@ -90,7 +90,7 @@ def test_outbox_dedupes_and_tracks_deliveries(tmp_path: Path) -> None:
     assert store.due_deliveries("chat", now=NOW) == []
     assert [a.id for a in store.due_deliveries("chat", now=NOW + timedelta(seconds=31))] == [alert.id]
     assert store.delivery_attempts(alert.id, "chat") == 1
-    assert store.outbox_counts() == {"pending": 1, "delivered": 1, "failed": 0}
+    assert store.outbox_counts() == {"pending": 1, "delivered": 1, "failed": 0, "orphaned": 0}
     assert store.oldest_pending_at() == NOW
     found = store.tracking.findings("HN", limit=10)
     assert [(f.label, f.outlets) for f in found] == [("DENIAL", 0)]

@@ -558,10 +558,11 @@ class FakeDiscord:
         for ws in list(self._sockets):
             await self._send(ws, event, data)
 
-    async def close_sockets(self) -> None:
-        """Close every gateway connection (the client sees Discord going away)."""
+    async def close_sockets(self, code: int = 1001) -> None:
+        """Close every gateway connection (the client sees Discord going away; 4004 and 4010-4014 end the
+        session for good, so discord.py stops reconnecting)."""
         for ws in list(self._sockets):
-            await ws.close(code=1001)
+            await ws.close(code=code)
 
     def _find_command(self, name: str) -> tuple[JSON, int | None]:
         for scope in (self.GUILD_ID, None):

@@ -106,6 +106,7 @@ class FakeSlack:
         self.acks: list[SocketAck] = []
         self.channels: set[str] | None = None  # None = every channel exists
         self.ws_url_override: str | None = None
+        self.refuse_sockets = False  # True: Socket Mode websocket upgrades answered 503 (Slack's edge down)
         self._scripts: dict[str, list[Reply]] = {}
         self.history: dict[str, list[dict[str, Any]]] = {}  # channel -> accepted messages, oldest first
         self.down: Reply | None = None
@@ -390,7 +391,15 @@ class FakeSlack:
             return web.Response(status=reply.status, text=reply.body or "error", headers=reply.headers)
         return web.Response(text="ok")
 
-    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+    async def drop_sockets(self) -> None:
+        """Close every Socket Mode connection (the app sees Slack going away)."""
+        for ws in [ws for ws in self._sockets if not ws.closed]:
+            await ws.close()
+        await self._notify()
+
+    async def _socket(self, request: web.Request) -> web.StreamResponse:
+        if self.refuse_sockets:
+            return web.Response(status=503, text="socket mode unavailable")
         ws = web.WebSocketResponse(autoping=True)
         await ws.prepare(request)
         self._sockets.append(ws)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import threading
 import time
 
 import pytest
 
 from bot.adapters.slack import SlackAdapter, SlackConnectError, start_slack
+from bot.service.answers import Answer
 from tests.fakes.slack_server import APP_TOKEN, BOT_TOKEN, FakeSlack, Reply
 from tests.slack.conftest import FakeQuery, settings_for
 
@@ -161,3 +164,37 @@ async def test_reconnects_when_slack_asks_and_keeps_answering(slack: FakeSlack, 
     env = await slack.send_command("/agreements", "hn")
     reply = await slack.wait_for_response(env)
     assert "Honduras" in reply.body["text"]
+
+
+
+async def test_the_store_query_runs_off_the_event_loop(
+    slack: FakeSlack, adapter: SlackAdapter, query: FakeQuery
+) -> None:
+    """A slow answer must not stall the loop: while the query sleeps, the loop keeps ticking."""
+    loop_thread = threading.get_ident()
+    seen: list[int] = []
+    original = query.agreements
+
+    def slow(country: str | None = None) -> Answer:
+        seen.append(threading.get_ident())
+        time.sleep(0.6)
+        return original(country)
+
+    query.agreements = slow  # type: ignore[method-assign]
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.05)
+            ticks += 1
+
+    task = asyncio.create_task(ticker())
+    try:
+        env = await slack.send_command("/agreements", "honduras")
+        reply = await slack.wait_for_response(env, within=5)
+    finally:
+        task.cancel()
+    assert "Honduras" in reply.body["text"]
+    assert seen and seen[0] != loop_thread
+    assert ticks >= 6  # the loop ran on during the 0.6 s query

@@ -47,9 +47,22 @@ class StcwatchClient(discord.Client):
             guild_ready_timeout=guild_ready_timeout,
         )
         self.tree = StcwatchTree(self)
+        self.gateway_up = False  # a gateway session is live (READY or RESUMED since the last disconnect)
         self.guild = discord.Object(id=guild_id) if guild_id else None
         for command in build_commands(query):
             self.tree.add_command(command, guild=self.guild)
+
+    async def on_ready(self) -> None:
+        """discord.py event: a new gateway session."""
+        self.gateway_up = True
+
+    async def on_resumed(self) -> None:
+        """discord.py event: the session resumed after a reconnect."""
+        self.gateway_up = True
+
+    async def on_disconnect(self) -> None:
+        """discord.py event: the gateway connection dropped (discord.py may be reconnecting by itself)."""
+        self.gateway_up = False
 
     async def sync_commands(self) -> list[discord.app_commands.AppCommand]:
         """Register the commands with Discord: in the configured guild (instant) or globally."""
@@ -99,6 +112,14 @@ class DiscordAdapter:
     def ready(self) -> bool:
         """Whether the gateway session is up (commands are answered)."""
         return self.client.is_ready() and not self._gateway.done()
+
+    async def alive(self) -> bool:
+        """Whether slash commands reach the bot now (a live gateway session)."""
+        return self.client.gateway_up and not self._gateway.done()
+
+    def ended(self) -> bool:
+        """The gateway task stopped for good (e.g. close code 4004): only a fresh start brings it back."""
+        return self._gateway.done()
 
     def sinks(self) -> list[Sink]:
         """One sink per configured route, named `discord:<channel_id>`."""

@@ -69,6 +69,16 @@ class SlackAdapter:
         """The Web API client (no built-in retries: callers decide)."""
         return self._client
 
+    async def alive(self) -> bool:
+        """Whether the Socket Mode websocket is connected now (slash commands reach the bot)."""
+        if self._closed:
+            return False
+        return bool(await self._handler.client.is_connected())
+
+    def ended(self) -> bool:
+        """Closed; slack_sdk reconnects a dropped socket by itself, so only close ends it."""
+        return self._closed
+
     def sinks(self) -> list[Sink]:
         """One sink per route; a channel routed twice gets `slack:<channel>#2` so deliveries stay apart."""
         seen: Counter[str] = Counter()

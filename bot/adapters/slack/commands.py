@@ -9,6 +9,7 @@ error and the details go to the log.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -41,15 +42,15 @@ def register_commands(app: AsyncApp, query: QueryService, acks: AckSignals) -> N
     async def feeds(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient) -> None:
         await ack()
         await acks.wait(trigger_id(command))
-        await _answer(FEEDS, command, respond, client, lambda: render_feeds(query.feed_health()))
+        await _answer(FEEDS, command, respond, client, lambda: render_feeds(query.feed_health()))  # in a thread
 
     app.command(AGREEMENTS)(agreements)
     app.command(FEEDS)(feeds)
 
 
 def _agreements(query: QueryService, text: str) -> Message:
-    """Runs on the event loop on purpose: the store's one SQLite connection is also used by the
-    poller on this loop, and these lookups are small indexed reads."""
+    """Runs in a worker thread (see `_answer`): the chat query service has its own store connection and
+    takes one call at a time, so a slow answer never holds the event loop (Socket Mode acks, the poller)."""
     try:
         return render_answer(query.agreements(text or None))
     except LookupFailed as exc:
@@ -70,7 +71,7 @@ async def _answer(
         "text": command.get("text"),
     }
     try:
-        message = build()
+        message = await asyncio.to_thread(build)  # store reads off the event loop
     except Exception:
         log.exception("slack command failed", extra=fields)
         message = render_error(name)
