@@ -35,6 +35,8 @@ class TimelineItem:
     outlet: str | None
     origin: str  # "baseline" | "finding"
     outlets_count: int = 1
+    reviewed: bool = True  # False: a machine read nobody reviewed yet
+    deal_type: str | None = None  # a DealType value; None when a finding's words name none
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,12 @@ class FindingItem:
     found_at: datetime
     outlets: int
     speaker: str | None = None
+    id: int | None = None  # the finding id `review accept/reject` takes
+    reviewed: bool = False
+    review: str | None = None  # None, "accepted" or "rejected"
+    reviewed_by: str | None = None
+    review_label: str | None = None  # when rejected: the right reading
+    deal_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,7 @@ class CountryAnswer:
     since: date | None
     timeline: list[TimelineItem] = field(default_factory=list)
     findings: list[FindingItem] = field(default_factory=list)
+    deal_type: str | None = None  # of the current episode
 
     @property
     def flag(self) -> str:
@@ -78,6 +87,7 @@ class OverviewRow:
     status: str
     reason: str
     changed: date | None
+    deal_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,8 +119,8 @@ Answer = CountryAnswer | OverviewAnswer | NotFoundAnswer
 class QueryService(Protocol):
     """What chat adapters may ask the core."""
 
-    def agreements(self, country: str | None = None) -> Answer:
-        """The answer to `/agreements [country]`."""
+    def agreements(self, country: str | None = None, *, deal_type: str | None = None) -> Answer:
+        """The answer to `/agreements [country]`; `deal_type` filters the overview."""
         ...
 
     def complete_country(self, prefix: str, *, limit: int = 25) -> list[tuple[str, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import unicodedata
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.detect.gazetteer import country_name, resolve_country
 from bot.errors import LookupFailed
@@ -22,7 +22,9 @@ from bot.service.answers import (
 from bot.service.tracking import Tracker
 from bot.store import Store
 from bot.store.timefmt import utcnow
-from bot.tracker.statements import Statement
+from bot.store.tracking import FindingRow
+from bot.tracker.dealtypes import DealType, guess_deal_type, parse_deal_type
+from bot.tracker.statements import Statement, Status
 
 TIMELINE_LIMIT = 50
 FINDINGS_LIMIT = 10
@@ -44,7 +46,33 @@ def timeline_item(s: Statement) -> TimelineItem:
         outlet=s.outlet or None,
         origin=s.origin,
         outlets_count=s.outlets_count,
+        reviewed=bool(s.reviewed),
+        deal_type=str(s.deal_type) if s.deal_type else None,
     )
+
+
+def finding_item(f: FindingRow) -> FindingItem:
+    """A stored finding as the platform-neutral answer item, with its review."""
+    return FindingItem(
+        label=f.label,
+        title=f.title,
+        url=f.url,
+        evidence=f.evidence,
+        rule=f.rule,
+        found_at=f.found_at,
+        outlets=f.outlets,
+        speaker=f.speaker,
+        id=f.finding_id,
+        reviewed=f.review is not None,
+        review=f.review,
+        reviewed_by=f.reviewed_by,
+        review_label=f.review_label,
+        deal_type=_opt(guess_deal_type(f.evidence, f.title)),
+    )
+
+
+def _opt(deal: DealType | None) -> str | None:
+    return str(deal) if deal is not None else None
 
 
 class Query:
@@ -55,10 +83,13 @@ class Query:
         self._tracker = tracker
         self._clock = clock
 
-    def agreements(self, country: str | None = None) -> Answer:
-        """Overview without a country; else that country's status, timeline and latest findings."""
+    def agreements(self, country: str | None = None, *, deal_type: str | None = None) -> Answer:
+        """Overview without a country (only DEAL_TYPE's countries when given); else that country's answer.
+
+        Raises ValueError for an unknown deal type.
+        """
         if country is None or not country.strip():
-            return self.overview()
+            return self.overview(deal_type=deal_type)
         try:
             code = resolve_country(country)
         except LookupFailed as exc:
@@ -79,19 +110,7 @@ class Query:
     def country(self, code: str) -> CountryAnswer:
         """One country's answer (status recomputed as of today, so it never goes stale)."""
         status = self._tracker.compute(code)
-        findings = [
-            FindingItem(
-                label=f.label,
-                title=f.title,
-                url=f.url,
-                evidence=f.evidence,
-                rule=f.rule,
-                found_at=f.found_at,
-                outlets=f.outlets,
-                speaker=f.speaker,
-            )
-            for f in self._store.tracking.findings(code, limit=FINDINGS_LIMIT)
-        ]
+        findings = [finding_item(f) for f in self._store.tracking.findings(code, limit=FINDINGS_LIMIT)]
         return CountryAnswer(
             country=code,
             name=country_name(code),
@@ -100,13 +119,23 @@ class Query:
             since=status.since,
             timeline=[timeline_item(s) for s in status.timeline[:TIMELINE_LIMIT]],
             findings=findings,
+            deal_type=_opt(status.deal_type),
         )
 
-    def overview(self) -> OverviewAnswer:
-        """Every country with a status other than none, most recent change first."""
+    def overview(self, *, deal_type: str | None = None) -> OverviewAnswer:
+        """Every country with a status other than none, most recent change first; only one deal type's if given.
+
+        Computed by the same engine call as each country's answer (never from a cache), so the overview
+        and `/agreements COUNTRY` always agree, whatever path a finding came in by.
+        """
+        wanted = parse_deal_type(deal_type) if deal_type else None
+        statuses = [self._tracker.compute(code) for code in self._store.tracking.countries_with_statements()]
+        shown = [s for s in statuses if s.status is not Status.NONE and (wanted is None or s.deal_type is wanted)]
+        shown.sort(key=lambda s: s.country)
+        shown.sort(key=lambda s: s.since or date.min, reverse=True)
         rows = [
-            OverviewRow(r.country, country_name(r.country), r.status, r.reason, r.since)
-            for r in self._store.tracking.statuses()
+            OverviewRow(s.country, country_name(s.country), str(s.status), s.reason, s.since, _opt(s.deal_type))
+            for s in shown
         ]
         return OverviewAnswer(rows)
 
@@ -149,10 +178,10 @@ class LockedQuery:
         self._query = query
         self._lock = threading.Lock()
 
-    def agreements(self, country: str | None = None) -> Answer:
+    def agreements(self, country: str | None = None, *, deal_type: str | None = None) -> Answer:
         """See Query.agreements."""
         with self._lock:
-            return self._query.agreements(country)
+            return self._query.agreements(country, deal_type=deal_type)
 
     def complete_country(self, prefix: str, *, limit: int = 25) -> list[tuple[str, str]]:
         """See Query.complete_country."""

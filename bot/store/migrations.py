@@ -134,4 +134,22 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX article_sources_feed_seen ON article_sources(feed_id, first_seen_at);
         """,
     ),
+    (
+        6,
+        "finding reviews; deal type of baseline statements",
+        # One review per finding id (an article may yield several findings for one country, each reviewed
+        # on its own). verdict 'accepted' keeps the finding's label, 'rejected' replaces it with `label`
+        # (NULL or IRRELEVANT: not a signal). A separate table so the findings table stays the detector's.
+        """
+        CREATE TABLE finding_reviews (
+            finding_id INTEGER PRIMARY KEY REFERENCES findings(id) ON DELETE CASCADE,
+            verdict TEXT NOT NULL CHECK (verdict IN ('accepted', 'rejected')),
+            label TEXT CHECK (label IS NULL OR label IN ('CLAIM', 'CONFIRMED', 'DENIAL', 'MENTION', 'IRRELEVANT')),
+            reviewed_by TEXT NOT NULL,
+            reviewed_at TEXT NOT NULL
+        );
+        CREATE INDEX finding_reviews_time ON finding_reviews(reviewed_at);
+        ALTER TABLE baseline_statements ADD COLUMN deal_type TEXT NOT NULL DEFAULT 'other';
+        """,
+    ),
 ]

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from bot.errors import StoreError
 from bot.models import Alert, Article, FeedState, Finding
+from bot.store.reviews import ReviewRepo
 from bot.store.timefmt import from_db, to_db
 from bot.store.tracking import TrackingRepo
 
@@ -73,6 +74,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         self.tracking = TrackingRepo(conn)
+        self.reviews = ReviewRepo(conn)
 
     def close(self) -> None:
         """Checkpoint the WAL and close."""
@@ -235,6 +237,14 @@ class Store:
                 for f in findings
             ],
         )
+
+    def finding_id(self, article_id: int, country: str, label: str) -> int | None:
+        """The id of an article's finding for COUNTRY with LABEL (what a finding alert's review buttons carry)."""
+        row = self._conn.execute(
+            "SELECT id FROM findings WHERE article_id = ? AND country = ? AND label = ? ORDER BY id LIMIT 1",
+            (article_id, country, label),
+        ).fetchone()
+        return int(row[0]) if row else None
 
     def finding_countries(self) -> list[str]:
         """Every country with at least one finding."""

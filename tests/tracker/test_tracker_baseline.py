@@ -36,6 +36,7 @@ actor = "Wilson Paz, director of Honduras' National Migration Institute"
 summary = "Denies that any agreement was signed."
 source = "https://example.org/paz"
 outlet = "AP"
+deal_type = "safe_third_country"
 """
 
 
@@ -159,8 +160,8 @@ def test_errors_name_file_entry_key_and_line() -> None:
     error = _error(text)
 
     (problem,) = error.problems
-    assert (problem.index, problem.key, problem.line) == (2, "country", 15)
-    assert "data/baseline.toml:15, statement #2, key 'country': 'XX' is not an ISO" in str(error)
+    assert (problem.index, problem.key, problem.line) == (2, "country", 16)
+    assert "data/baseline.toml:16, statement #2, key 'country': 'XX' is not an ISO" in str(error)
 
 
 def test_all_problems_are_reported_together() -> None:
