@@ -98,6 +98,26 @@ def chat_enabled(settings: Settings) -> bool:
     return settings.discord.enabled or settings.slack.enabled
 
 
+def _discord_sinks(settings: Settings) -> list[PendingSink]:
+    routes = settings.discord.routes
+    names = _names("discord", [str(r.channel_id) for r in routes])
+    return [PendingSink(n, r.labels, r.countries) for n, r in zip(names, routes, strict=True)]
+
+
+def _slack_sinks(settings: Settings) -> list[PendingSink]:
+    routes = settings.slack.routes
+    names = _names("slack", [r.channel for r in routes])
+    return [PendingSink(n, r.labels, r.countries) for n, r in zip(names, routes, strict=True)]
+
+
+def route_sinks(settings: Settings) -> list[PendingSink]:
+    """The enabled platforms' route sinks, never connected: lets a command beside the running bot (a CLI
+    review) queue alerts that the bot, which owns the connections, delivers from the shared outbox."""
+    return (_discord_sinks(settings) if settings.discord.enabled else []) + (
+        _slack_sinks(settings) if settings.slack.enabled else []
+    )
+
+
 def plan_chat(settings: Settings, query: QueryService) -> list[ChatPlatform]:
     """Check tokens and build the platforms to start; a missing token is a configuration error."""
     platforms: list[ChatPlatform] = []
@@ -105,9 +125,7 @@ def plan_chat(settings: Settings, query: QueryService) -> list[ChatPlatform]:
         token = env_secret("STCWATCH_DISCORD_TOKEN")
         if token is None:
             raise ConfigError("[discord] enabled = true but STCWATCH_DISCORD_TOKEN is not set")
-        routes = settings.discord.routes
-        names = _names("discord", [str(r.channel_id) for r in routes])
-        sinks = [PendingSink(n, r.labels, r.countries) for n, r in zip(names, routes, strict=True)]
+        sinks = _discord_sinks(settings)
 
         async def start_discord_adapter() -> Adapter:
             from bot.adapters.discord import start_discord
@@ -122,9 +140,7 @@ def plan_chat(settings: Settings, query: QueryService) -> list[ChatPlatform]:
             raise ConfigError(
                 "[slack] enabled = true but STCWATCH_SLACK_BOT_TOKEN and STCWATCH_SLACK_APP_TOKEN must both be set"
             )
-        routes_s = settings.slack.routes
-        names = _names("slack", [r.channel for r in routes_s])
-        sinks = [PendingSink(n, r.labels, r.countries) for n, r in zip(names, routes_s, strict=True)]
+        sinks = _slack_sinks(settings)
 
         async def start_slack_adapter() -> Adapter:
             from bot.adapters.slack import start_slack

@@ -262,7 +262,11 @@ class Poller:
             feed=feed.name,
             rule=finding.rule,
             evidence=finding.evidence,
-            extra={"explanation": finding.explanation, "speaker": finding.speaker},
+            extra={
+                "explanation": finding.explanation,
+                "speaker": finding.speaker,
+                "finding_id": self._store.finding_id(article_id, finding.country, label),  # for review buttons
+            },
             sinks=self._outbox.sinks_for(kind="finding", label=label, country=finding.country),
             now=now,
         )

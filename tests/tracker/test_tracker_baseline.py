@@ -144,7 +144,9 @@ def test_seed_case_reason_names_both_sides(baseline: list[Statement]) -> None:
         "Kristi Noem, US Homeland Security Secretary, claimed on 2025-06-26; "
         "Wilson Paz, director of Honduras' National Migration Institute, denied on 2025-06-26"
     )
-    assert {s.kind for s in status.claims} == {Kind.CLAIM, Kind.CONFIRMATION}
+    assert {s.kind for s in status.claims} == {
+        Kind.CLAIM, Kind.CONFIRMATION, Kind.AGREEMENT_SIGNED, Kind.AGREEMENT_IN_FORCE  # signed 03-10, in force 06-25
+    }
     assert [s.kind for s in status.denials] == [Kind.DENIAL]
 
 
