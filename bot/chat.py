@@ -22,6 +22,7 @@ from bot.errors import ConfigError, DeliveryError
 from bot.models import Alert
 from bot.service.answers import QueryService
 from bot.service.notify import RouteFilter, Sink
+from bot.service.review import ReviewService
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +119,7 @@ def route_sinks(settings: Settings) -> list[PendingSink]:
     )
 
 
-def plan_chat(settings: Settings, query: QueryService) -> list[ChatPlatform]:
+def plan_chat(settings: Settings, query: QueryService, reviews: ReviewService | None = None) -> list[ChatPlatform]:
     """Check tokens and build the platforms to start; a missing token is a configuration error."""
     platforms: list[ChatPlatform] = []
     if settings.discord.enabled:
@@ -130,7 +131,7 @@ def plan_chat(settings: Settings, query: QueryService) -> list[ChatPlatform]:
         async def start_discord_adapter() -> Adapter:
             from bot.adapters.discord import start_discord
 
-            return await start_discord(settings.discord, token, query)
+            return await start_discord(settings.discord, token, query, reviews=reviews)
 
         platforms.append(ChatPlatform("discord", sinks, start_discord_adapter))
     if settings.slack.enabled:
@@ -204,7 +205,7 @@ async def wait_connected(platforms: Sequence[ChatPlatform], *, within: float) ->
 async def open_bot(settings: Settings, *, sinks: Sequence[Sink]) -> AsyncIterator[App]:
     """The app with its chat adapters connecting in the background; everything closed on exit."""
     async with open_app(settings, sinks=sinks) as app:
-        platforms = plan_chat(settings, app.chat_query)
+        platforms = plan_chat(settings, app.chat_query, app.chat_reviewer)
         for platform in platforms:
             app.outbox.add_sinks(platform.sinks)
         app.chat = platforms

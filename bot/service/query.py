@@ -178,6 +178,11 @@ class LockedQuery:
         self._query = query
         self._lock = threading.Lock()
 
+    @property
+    def lock(self) -> threading.Lock:
+        """The lock guarding this connection (a LockedReviewer on the same connection shares it)."""
+        return self._lock
+
     def agreements(self, country: str | None = None, *, deal_type: str | None = None) -> Answer:
         """See Query.agreements."""
         with self._lock:

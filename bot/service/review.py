@@ -9,9 +9,11 @@ chat adapters call `Reviewer.accept` / `Reviewer.reject`.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from bot.errors import StcwatchError
 from bot.models import Alert
@@ -90,3 +92,49 @@ class Reviewer:
                    "country": found.country, "old": str(before.status), "new": str(after.status)},
         )
         return ReviewOutcome(stored, str(before.status), str(after.status), alert)
+
+
+def verdict_text(outcome: ReviewOutcome) -> str:
+    """One plain sentence for the edited alert: the verdict, the right label, the reviewer, any status change.
+
+    The reviewer's name comes from the chat platform: adapters escape it like any other untrusted text.
+    """
+    f = outcome.finding
+    if f.review == "accepted":
+        text = f"Reviewed: correct ({f.label}), by {f.reviewed_by}"
+    else:
+        right = f.review_label if f.review_label not in (None, "IRRELEVANT") else "not a signal"
+        text = f"Reviewed: wrong ({f.label} -> {right}), by {f.reviewed_by}"
+    if outcome.old_status != outcome.new_status:
+        text += f"; status {outcome.old_status} -> {outcome.new_status}"
+    return text
+
+
+class ReviewService(Protocol):
+    """What chat adapters may do with reviews (blocking calls: run them in a worker thread)."""
+
+    def accept(self, finding_id: int, *, by: str) -> ReviewOutcome:
+        """The finding's label is right."""
+        ...
+
+    def reject(self, finding_id: int, *, by: str, label: str | None = None) -> ReviewOutcome:
+        """The finding's label is wrong; LABEL is the right reading (None: no signal)."""
+        ...
+
+
+class LockedReviewer:
+    """A Reviewer on a connection shared with other worker-thread callers, one call at a time (`lock`)."""
+
+    def __init__(self, reviewer: Reviewer, lock: threading.Lock) -> None:
+        self._reviewer = reviewer
+        self._lock = lock
+
+    def accept(self, finding_id: int, *, by: str) -> ReviewOutcome:
+        """See Reviewer.accept."""
+        with self._lock:
+            return self._reviewer.accept(finding_id, by=by)
+
+    def reject(self, finding_id: int, *, by: str, label: str | None = None) -> ReviewOutcome:
+        """See Reviewer.reject."""
+        with self._lock:
+            return self._reviewer.reject(finding_id, by=by, label=label)
