@@ -146,7 +146,7 @@ def plan_chat(settings: Settings, query: QueryService, reviews: ReviewService | 
         async def start_slack_adapter() -> Adapter:
             from bot.adapters.slack import start_slack
 
-            return await start_slack(settings.slack, bot_token, app_token, query)
+            return await start_slack(settings.slack, bot_token, app_token, query, reviews=reviews)
 
         platforms.append(ChatPlatform("slack", sinks, start_slack_adapter))
     return platforms
