@@ -7,8 +7,15 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.adapters.console import safe_text
-from bot.service.answers import Answer, CountryAnswer, FindingItem, NotFoundAnswer, OverviewAnswer, TimelineItem
-from bot.tracker.dealtypes import DEAL_TYPE_NAMES, DealType
+from bot.service.answers import (
+    Answer,
+    CountryAnswer,
+    NotFoundAnswer,
+    OverviewAnswer,
+    TimelineItem,
+    deal_name,
+    review_mark,
+)
 
 STATUS_MARK = {
     "contested": "!! CONTESTED",
@@ -26,24 +33,6 @@ def _when(item: TimelineItem) -> str:
     if item.precision == "month":
         return item.date.strftime("%Y-%m")
     return item.date.isoformat()
-
-
-def deal_name(value: str | None) -> str:
-    """A deal type value in words ("transit or bridge arrangement"); "type unknown" for None."""
-    if value is None:
-        return "type unknown"
-    try:
-        return DEAL_TYPE_NAMES[DealType(value)]
-    except ValueError:
-        return value
-
-
-def review_mark(f: FindingItem) -> str:
-    """"unreviewed", "accepted by X" or "rejected by X (-> DENIAL)"."""
-    if f.review is None:
-        return "unreviewed"
-    fix = f" -> {f.review_label}" if f.review == "rejected" and f.review_label else ""
-    return f"{f.review} by {safe_text(f.reviewed_by or '?')}{fix}"
 
 
 def render_country(answer: CountryAnswer, *, timeline_limit: int = 15) -> str:
@@ -70,7 +59,7 @@ def render_country(answer: CountryAnswer, *, timeline_limit: int = 15) -> str:
         for f in answer.findings:
             ref = f"#{f.id} " if f.id is not None else ""
             lines.append(f"  {f.found_at:%Y-%m-%d} {ref}{f.label:<9} {safe_text(f.title)} ({f.outlets} feed(s))")
-            lines.append(f"             {review_mark(f)}")
+            lines.append(f"             {safe_text(review_mark(f.reviewed, f.review, f.reviewed_by, f.review_label))}")
             lines.append(f"             {safe_text(f.url)}")
     return "\n".join(lines)
 

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from bot.models import FeedState
+from bot.tracker.dealtypes import DEAL_TYPE_NAMES, DealType
 
 STATUSES = ("none", "talks", "claimed", "confirmed", "denied", "contested")
 
@@ -20,6 +21,25 @@ def flag(country: str) -> str:
     if len(country) != 2 or not country.isalpha():
         return ""
     return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in country.upper())
+
+
+def deal_name(value: str | None) -> str:
+    """A deal type value in words ("transit or bridge arrangement"); "type unknown" for None."""
+    if value is None:
+        return "type unknown"
+    try:
+        return DEAL_TYPE_NAMES[DealType(value)]
+    except ValueError:
+        return value
+
+
+def review_mark(reviewed: bool, review: str | None = None, reviewed_by: str | None = None,
+                review_label: str | None = None) -> str:
+    """"unreviewed", "accepted by X" or "rejected by X -> DENIAL" (names are untrusted: escape when rendering)."""
+    if not reviewed or review is None:
+        return "unreviewed"
+    fix = f" -> {review_label}" if review == "rejected" and review_label else ""
+    return f"{review} by {reviewed_by or '?'}{fix}"
 
 
 @dataclass(frozen=True)
