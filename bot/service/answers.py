@@ -14,6 +14,7 @@ from bot.models import FeedState
 from bot.tracker.dealtypes import DEAL_TYPE_NAMES, DealType
 
 STATUSES = ("none", "talks", "claimed", "confirmed", "denied", "contested")
+DEAL_TYPES = tuple((d.value, DEAL_TYPE_NAMES[d]) for d in DealType)  # (value, words), for command options
 
 
 def flag(country: str) -> str:
