@@ -24,7 +24,7 @@ from bot.store import Store
 from bot.store.timefmt import utcnow
 from bot.store.tracking import FindingRow
 from bot.tracker.dealtypes import DealType, guess_deal_type, parse_deal_type
-from bot.tracker.statements import Statement, Status
+from bot.tracker.statements import CountryStatus, Statement, Status
 
 TIMELINE_LIMIT = 50
 FINDINGS_LIMIT = 10
@@ -125,18 +125,31 @@ class Query:
     def overview(self, *, deal_type: str | None = None) -> OverviewAnswer:
         """Every country with a status other than none, most recent change first; only one deal type's if given.
 
-        Computed by the same engine call as each country's answer (never from a cache), so the overview
-        and `/agreements COUNTRY` always agree, whatever path a finding came in by.
+        Served from the status cache, after recomputing (with the same engine call as each country's
+        answer) every row that is stale or was computed before today, so the overview and
+        `/agreements COUNTRY` always agree, whatever path a finding came in by. Raises ValueError for an
+        unknown deal type.
         """
         wanted = parse_deal_type(deal_type) if deal_type else None
-        statuses = [self._tracker.compute(code) for code in self._store.tracking.countries_with_statements()]
-        shown = [s for s in statuses if s.status is not Status.NONE and (wanted is None or s.deal_type is wanted)]
-        shown.sort(key=lambda s: s.country)
-        shown.sort(key=lambda s: s.since or date.min, reverse=True)
-        rows = [
-            OverviewRow(s.country, country_name(s.country), str(s.status), s.reason, s.since, _opt(s.deal_type))
-            for s in shown
-        ]
+        now = self._clock()
+        rows: list[OverviewRow] = []
+        cached = self._store.tracking.all_statuses()
+        outdated = [r for r in cached if r.stale or r.updated_at.date() < now.date()]
+        fresh: dict[str, CountryStatus] = {}
+        if outdated:
+            with self._store.transaction():
+                fresh = {r.country: self._tracker.refreshed(r.country, now) for r in outdated}
+        for r in cached:
+            s = fresh.get(r.country)
+            row = (
+                OverviewRow(r.country, country_name(r.country), str(s.status), s.reason, s.since, _opt(s.deal_type))
+                if s is not None
+                else OverviewRow(r.country, country_name(r.country), r.status, r.reason, r.since, r.deal_type)
+            )
+            if row.status != str(Status.NONE) and (wanted is None or row.deal_type == str(wanted)):
+                rows.append(row)
+        rows.sort(key=lambda row: row.country)
+        rows.sort(key=lambda row: row.changed or date.min, reverse=True)
         return OverviewAnswer(rows)
 
     def complete_country(self, prefix: str, *, limit: int = 25) -> list[tuple[str, str]]:

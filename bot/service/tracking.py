@@ -1,7 +1,9 @@
 """Keeps each country's agreement status current as findings arrive, and alerts on status changes.
 
 Status is always recomputed by the pure engine (`bot.tracker.status`) from the baseline plus the
-country's newest signal findings, then cached in the store so the overview is one indexed read.
+country's newest signal findings, then cached in the store so the overview is one indexed read. The
+cache is never trusted blindly: storing a finding marks its country stale (a backlog too), and the
+overview recomputes stale rows and rows computed before today (the engine answers "as of today").
 """
 
 from __future__ import annotations
@@ -154,7 +156,16 @@ class Tracker:
         )
 
     def _save(self, status: CountryStatus, now: datetime) -> None:
-        self._store.tracking.save_status(status.country, str(status.status), status.reason, status.since, now=now)
+        self._store.tracking.save_status(
+            status.country, str(status.status), status.reason, status.since, now=now,
+            deal_type=str(status.deal_type) if status.deal_type else None,
+        )
+
+    def refreshed(self, country: str, now: datetime) -> CountryStatus:
+        """Compute and cache one country's status (the overview refreshes stale rows with it)."""
+        status = self.compute(country)
+        self._save(status, now)
+        return status
 
     def on_findings(self, fresh: list[tuple[int, Finding]], now: datetime) -> list[Alert]:
         """Hook for the poller: recompute touched countries; queue an alert for every status change."""
@@ -167,7 +178,7 @@ class Tracker:
             before = self._store.tracking.status(country)
             after = self.compute(country)
             self._save(after, now)
-            old = before.status if before else "none"
+            old = before.status if before else "none"  # the last status saved (what the team was last told)
             if old == str(after.status):
                 continue
             key = f"status:{country}:{article_id}:{old}->{after.status}"

@@ -136,7 +136,9 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     ),
     (
         6,
-        "finding reviews; deal type of baseline statements",
+        "finding reviews; deal types; stale cached statuses",
+        # `stale` marks a cached status a new signal finding may have changed (set by every insert, backlog
+        # included), so the overview recomputes it before answering and always agrees with the country answer.
         # One review per finding id (an article may yield several findings for one country, each reviewed
         # on its own). verdict 'accepted' keeps the finding's label, 'rejected' replaces it with `label`
         # (NULL or IRRELEVANT: not a signal). A separate table so the findings table stays the detector's.
@@ -150,6 +152,8 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         CREATE INDEX finding_reviews_time ON finding_reviews(reviewed_at);
         ALTER TABLE baseline_statements ADD COLUMN deal_type TEXT NOT NULL DEFAULT 'other';
+        ALTER TABLE country_status ADD COLUMN deal_type TEXT;
+        ALTER TABLE country_status ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
         """,
     ),
 ]

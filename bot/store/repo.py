@@ -227,7 +227,10 @@ class Store:
     # ---- findings ----------------------------------------------------------------------------
 
     def insert_findings(self, article_id: int, findings: Iterable[Finding], *, now: datetime) -> None:
-        """Store an article's findings (one per country)."""
+        """Store an article's findings, and mark their countries' cached status stale (whatever path they
+        came by: a backlog never calls the tracker, yet the overview must see it)."""
+        findings = list(findings)
+        self.tracking.mark_stale({f.country for f in findings if f.label.is_signal}, now=now)
         self._conn.executemany(
             """INSERT OR IGNORE INTO findings
                (article_id, country, label, rule, evidence, explanation, speaker, found_at)

@@ -1,4 +1,4 @@
-"""Store queries for the agreement tracker: baseline statements, signal findings, cached status."""
+"""Store queries for the agreement tracker: baseline statements, findings with their reviews, cached status."""
 
 from __future__ import annotations
 
@@ -68,6 +68,8 @@ class StatusRow:
     reason: str
     since: date | None
     updated_at: datetime
+    deal_type: str | None = None
+    stale: bool = False  # a signal finding arrived since it was computed
 
 
 class TrackingRepo:
@@ -168,13 +170,38 @@ class TrackingRepo:
         )
         return [_status(r) for r in rows]
 
-    def save_status(self, country: str, status: str, reason: str, since: date | None, *, now: datetime) -> None:
-        """Cache a freshly computed status."""
+    def all_statuses(self) -> list[StatusRow]:
+        """Every cached status, none and stale ones included (the overview refreshes what it must)."""
+        return [_status(r) for r in self._conn.execute("SELECT * FROM country_status ORDER BY country")]
+
+    def save_status(
+        self,
+        country: str,
+        status: str,
+        reason: str,
+        since: date | None,
+        *,
+        now: datetime,
+        deal_type: str | None = None,
+    ) -> None:
+        """Cache a freshly computed status (no longer stale)."""
         self._conn.execute(
-            """INSERT INTO country_status (country, status, reason, since, updated_at) VALUES (?, ?, ?, ?, ?)
+            """INSERT INTO country_status (country, status, reason, since, updated_at, deal_type, stale)
+               VALUES (?, ?, ?, ?, ?, ?, 0)
                ON CONFLICT(country) DO UPDATE SET status = excluded.status, reason = excluded.reason,
-               since = excluded.since, updated_at = excluded.updated_at""",
-            (country, status, reason, since.isoformat() if since else None, to_db(now)),
+               since = excluded.since, updated_at = excluded.updated_at, deal_type = excluded.deal_type, stale = 0""",
+            (country, status, reason, since.isoformat() if since else None, to_db(now), deal_type),
+        )
+
+    def mark_stale(self, countries: set[str], *, now: datetime) -> None:
+        """New evidence for these countries: their cached status must be recomputed before it is shown.
+
+        A country seen for the first time gets a stale `none` row, which is also what the status engine's
+        hook compares against ("none -> claimed")."""
+        self._conn.executemany(
+            """INSERT INTO country_status (country, status, reason, since, updated_at, stale)
+               VALUES (?, 'none', '', NULL, ?, 1) ON CONFLICT(country) DO UPDATE SET stale = 1""",
+            [(c, to_db(now)) for c in sorted(countries)],
         )
 
 
@@ -206,4 +233,6 @@ def _status(row: sqlite3.Row) -> StatusRow:
         reason=row["reason"],
         since=date.fromisoformat(row["since"]) if row["since"] else None,
         updated_at=updated,
+        deal_type=row["deal_type"],
+        stale=bool(row["stale"]),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -216,3 +216,31 @@ def test_overview_filtered_by_deal_type(store: Store) -> None:
     assert all(r.deal_type == "detention" for r in detention.rows)
     with pytest.raises(ValueError, match="not a deal type"):
         w.query.agreements(None, deal_type="spaceport")
+
+
+def test_overview_recomputes_rows_cached_before_today(store: Store) -> None:
+    w = World(store)
+    before = w.query.agreements(None)
+    assert isinstance(before, OverviewAnswer) and "SZ" not in {r.country for r in before.rows}
+
+    w.now = NOW + timedelta(days=7)  # Eswatini's reviewed entry of 2025-07-16 now lies in the past
+    after = w.query.agreements(None)
+
+    assert isinstance(after, OverviewAnswer)
+    row = next(r for r in after.rows if r.country == "SZ")
+    answer = w.answer("SZ")
+    assert (row.status, row.reason, row.changed, row.deal_type) == (answer.status, answer.reason, answer.since,
+                                                                    answer.deal_type) == (
+        "confirmed", answer.reason, date(2025, 7, 16), "detention"
+    )
+
+
+def test_storing_a_signal_finding_marks_its_country_stale_and_the_overview_refreshes_it(store: Store) -> None:
+    w = World(store)
+    w.query.agreements(None)
+    assert not any(r.stale for r in store.tracking.all_statuses())
+    w.finding(Label.DENIAL, "CA", "Canada denies", alert=False)
+    assert [r.country for r in store.tracking.all_statuses() if r.stale] == ["CA"]
+    w.query.agreements(None)
+    ca = store.tracking.status("CA")
+    assert ca is not None and (ca.status, ca.stale) == ("contested", False)
