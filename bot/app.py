@@ -18,6 +18,7 @@ from bot.service.notify import Outbox, Sink
 from bot.service.poll import Poller
 from bot.service.query import LockedQuery, Query
 from bot.service.reading import FeedReader
+from bot.service.review import LockedReviewer, Reviewer
 from bot.service.rulebook import RuleBook
 from bot.service.tracking import Tracker
 from bot.store import Store, open_store, open_store_readonly
@@ -64,6 +65,7 @@ class App:
     chat_query: LockedQuery
     metrics: Metrics
     chat: list[Any] = field(default_factory=list)  # bot.chat.ChatPlatform, set by bot.chat.open_bot
+    chat_reviewer: LockedReviewer | None = None  # reviews from chat buttons, on the chat answers' connection
 
 
 def open_store_for(settings: Settings) -> Store:
@@ -123,7 +125,9 @@ async def _open_app(settings: Settings, rulebook: RuleBook, sinks: Sequence[Sink
             max_retry=settings.outbox.max_retry,
         )
         tracker, query = open_tracking(store, outbox)
-        chat_query = LockedQuery(Query(reader, Tracker(reader, outbox)))
+        reader_tracker = Tracker(reader, outbox)
+        chat_query = LockedQuery(Query(reader, reader_tracker))
+        chat_reviewer = LockedReviewer(Reviewer(reader, reader_tracker), chat_query.lock)
         poller = Poller(
             store=store,
             client=client,
@@ -137,7 +141,10 @@ async def _open_app(settings: Settings, rulebook: RuleBook, sinks: Sequence[Sink
             reader=FeedReader(workers=settings.poll.workers),
         )
         try:
-            yield App(settings, store, client, rulebook, outbox, poller, tracker, query, chat_query, metrics)
+            yield App(
+                settings, store, client, rulebook, outbox, poller, tracker, query, chat_query, metrics,
+                chat_reviewer=chat_reviewer,
+            )
         finally:
             poller.close()
     finally:

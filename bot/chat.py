@@ -25,6 +25,7 @@ from bot.models import Alert
 from bot.service.answers import QueryService
 from bot.service.health import ChatHealth
 from bot.service.notify import RouteFilter, Sink
+from bot.service.review import ReviewService
 from bot.store.timefmt import utcnow
 
 log = logging.getLogger(__name__)
@@ -135,21 +136,39 @@ def chat_enabled(settings: Settings) -> bool:
     return settings.discord.enabled or settings.slack.enabled
 
 
-def plan_chat(settings: Settings, query: QueryService) -> list[ChatPlatform]:
+def _discord_sinks(settings: Settings) -> list[PendingSink]:
+    routes = settings.discord.routes
+    names = _names("discord", [str(r.channel_id) for r in routes])
+    return [PendingSink(n, r.labels, r.countries) for n, r in zip(names, routes, strict=True)]
+
+
+def _slack_sinks(settings: Settings) -> list[PendingSink]:
+    routes = settings.slack.routes
+    names = _names("slack", [r.channel for r in routes])
+    return [PendingSink(n, r.labels, r.countries) for n, r in zip(names, routes, strict=True)]
+
+
+def route_sinks(settings: Settings) -> list[PendingSink]:
+    """The enabled platforms' route sinks, never connected: lets a command beside the running bot (a CLI
+    review) queue alerts that the bot, which owns the connections, delivers from the shared outbox."""
+    return (_discord_sinks(settings) if settings.discord.enabled else []) + (
+        _slack_sinks(settings) if settings.slack.enabled else []
+    )
+
+
+def plan_chat(settings: Settings, query: QueryService, reviews: ReviewService | None = None) -> list[ChatPlatform]:
     """Check tokens and build the platforms to start; a missing token is a configuration error."""
     platforms: list[ChatPlatform] = []
     if settings.discord.enabled:
         token = env_secret("STCWATCH_DISCORD_TOKEN")
         if token is None:
             raise ConfigError("[discord] enabled = true but STCWATCH_DISCORD_TOKEN is not set")
-        routes = settings.discord.routes
-        names = _names("discord", [str(r.channel_id) for r in routes])
-        sinks = [PendingSink(n, r.labels, r.countries) for n, r in zip(names, routes, strict=True)]
+        sinks = _discord_sinks(settings)
 
         async def start_discord_adapter() -> Adapter:
             from bot.adapters.discord import start_discord
 
-            return await start_discord(settings.discord, token, query)
+            return await start_discord(settings.discord, token, query, reviews=reviews)
 
         platforms.append(ChatPlatform("discord", sinks, start_discord_adapter))
     if settings.slack.enabled:
@@ -159,14 +178,12 @@ def plan_chat(settings: Settings, query: QueryService) -> list[ChatPlatform]:
             raise ConfigError(
                 "[slack] enabled = true but STCWATCH_SLACK_BOT_TOKEN and STCWATCH_SLACK_APP_TOKEN must both be set"
             )
-        routes_s = settings.slack.routes
-        names = _names("slack", [r.channel for r in routes_s])
-        sinks = [PendingSink(n, r.labels, r.countries) for n, r in zip(names, routes_s, strict=True)]
+        sinks = _slack_sinks(settings)
 
         async def start_slack_adapter() -> Adapter:
             from bot.adapters.slack import start_slack
 
-            return await start_slack(settings.slack, bot_token, app_token, query)
+            return await start_slack(settings.slack, bot_token, app_token, query, reviews=reviews)
 
         platforms.append(ChatPlatform("slack", sinks, start_slack_adapter))
     return platforms
@@ -277,7 +294,7 @@ async def wait_connected(platforms: Sequence[ChatPlatform], *, within: float) ->
 async def open_bot(settings: Settings, *, sinks: Sequence[Sink]) -> AsyncIterator[App]:
     """The app with its chat adapters connecting in the background; everything closed on exit."""
     async with open_app(settings, sinks=sinks) as app:
-        platforms = plan_chat(settings, app.chat_query)
+        platforms = plan_chat(settings, app.chat_query, app.chat_reviewer)
         for platform in platforms:
             app.outbox.add_sinks(platform.sinks)
         app.chat = platforms

@@ -86,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     agreements = sub.add_parser("agreements", help="a country's agreement status with sources, or the overview")
     agreements.add_argument("country", nargs="*", help="name, demonym or ISO code (EN/ES, typos ok)")
     agreements.add_argument("--json", action="store_true")
+    agreements.add_argument("--deal-type", metavar="TYPE", help="overview: only this deal type (transit, ...)")
+
+    from bot.cli_review import add_review_parser
+
+    add_review_parser(sub)
     return parser
 
 
@@ -148,7 +153,13 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if command == "agreements":
         from bot.cli_agreements import agreements
 
-        return agreements(settings, " ".join(args.country) or None, as_json=args.json, out=sys.stdout)
+        return agreements(
+            settings, " ".join(args.country) or None, as_json=args.json, out=sys.stdout, deal_type=args.deal_type
+        )
+    if command == "review":
+        from bot.cli_review import run_review
+
+        return run_review(args, settings, sys.stdout)
     raise AssertionError(f"unhandled command {command}")
 
 

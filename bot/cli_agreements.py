@@ -8,15 +8,22 @@ from typing import TextIO
 from bot.adapters.text import country_json, not_found_json, render_text
 from bot.app import open_query_store, readonly_query
 from bot.config import Settings
+from bot.errors import StcwatchError
 from bot.service.answers import CountryAnswer, NotFoundAnswer
 
 
-def agreements(settings: Settings, country: str | None, *, as_json: bool, out: TextIO) -> int:
-    """Print the answer; exit 1 for an unknown country (with suggestions). Reads the store, never writes it."""
+def agreements(
+    settings: Settings, country: str | None, *, as_json: bool, out: TextIO, deal_type: str | None = None
+) -> int:
+    """Print the answer; exit 1 for an unknown country (with suggestions) or deal type. Reads the store,
+    never writes it."""
     store = open_query_store(settings)
     try:
         query = readonly_query(store)
-        answer = query.agreements(country)
+        try:
+            answer = query.agreements(country, deal_type=deal_type)
+        except ValueError as exc:
+            raise StcwatchError(str(exc)) from None
         if isinstance(answer, NotFoundAnswer):
             text = json.dumps(not_found_json(answer), ensure_ascii=False) if as_json else answer.message
             out.write(text + "\n")

@@ -178,6 +178,7 @@ class DiscordSettings(_Section):
     gateway_url: str = "wss://gateway.discord.gg/"
     guild_id: int | None = None
     routes: list[DiscordRoute] = Field(default_factory=list)
+    reviewer_role_id: int | None = None  # members with this role may review findings from the alert buttons
 
 
 class SlackRoute(_Route):
@@ -193,6 +194,7 @@ class SlackSettings(_Section):
     enabled: bool = False
     api_base: str = "https://slack.com/api/"
     routes: list[SlackRoute] = Field(default_factory=list)
+    reviewer_usergroup: str | None = None  # user group ID (S0...) whose members may review from alert buttons
 
     @field_validator("api_base")
     @classmethod

@@ -7,7 +7,15 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.adapters.console import safe_text
-from bot.service.answers import Answer, CountryAnswer, NotFoundAnswer, OverviewAnswer, TimelineItem
+from bot.service.answers import (
+    Answer,
+    CountryAnswer,
+    NotFoundAnswer,
+    OverviewAnswer,
+    TimelineItem,
+    deal_name,
+    review_mark,
+)
 
 STATUS_MARK = {
     "contested": "!! CONTESTED",
@@ -28,17 +36,19 @@ def _when(item: TimelineItem) -> str:
 
 
 def render_country(answer: CountryAnswer, *, timeline_limit: int = 15) -> str:
-    """Status, why, the timeline newest first, and the latest findings with links."""
+    """Status, why, the timeline newest first, and the latest findings with links; machine reads marked."""
     since = f" since {answer.since.isoformat()}" if answer.since else ""
     lines = [
-        f"{answer.name} ({answer.country}): {STATUS_MARK.get(answer.status, answer.status)}{since}",
+        f"{answer.name} ({answer.country}): {STATUS_MARK.get(answer.status, answer.status)}{since}"
+        f" [{deal_name(answer.deal_type)}]",
         f"  {safe_text(answer.reason)}",
     ]
     if answer.timeline:
         lines += ["", "Timeline (newest first):"]
         for item in answer.timeline[:timeline_limit]:
             outlets = f", {item.outlets_count} outlets" if item.outlets_count > 1 else ""
-            lines.append(f"  {_when(item):<10} {item.kind:<18} {safe_text(item.actor)}")
+            mark = "" if item.reviewed else " (unreviewed)"
+            lines.append(f"  {_when(item):<10} {item.kind:<18} {safe_text(item.actor)}{mark}")
             lines.append(f"             {safe_text(item.summary)}")
             if item.source_url:
                 lines.append(f"             {safe_text(item.outlet)}{outlets}: {safe_text(item.source_url)}")
@@ -47,7 +57,9 @@ def render_country(answer: CountryAnswer, *, timeline_limit: int = 15) -> str:
     if answer.findings:
         lines += ["", "Latest findings:"]
         for f in answer.findings:
-            lines.append(f"  {f.found_at:%Y-%m-%d} {f.label:<9} {safe_text(f.title)} ({f.outlets} feed(s))")
+            ref = f"#{f.id} " if f.id is not None else ""
+            lines.append(f"  {f.found_at:%Y-%m-%d} {ref}{f.label:<9} {safe_text(f.title)} ({f.outlets} feed(s))")
+            lines.append(f"             {safe_text(review_mark(f.reviewed, f.review, f.reviewed_by, f.review_label))}")
             lines.append(f"             {safe_text(f.url)}")
     return "\n".join(lines)
 
@@ -60,7 +72,8 @@ def render_overview(answer: OverviewAnswer) -> str:
     lines = ["Countries by latest change:"]
     for r in answer.rows:
         since = r.changed.isoformat() if r.changed else "-"
-        lines.append(f"  {r.country}  {r.name:<{width}}  {STATUS_MARK.get(r.status, r.status):<13} {since}")
+        status = STATUS_MARK.get(r.status, r.status)
+        lines.append(f"  {r.country}  {r.name:<{width}}  {status:<13} {since:<10}  {deal_name(r.deal_type)}")
     return "\n".join(lines)
 
 
@@ -84,13 +97,15 @@ def _plain(value: Any) -> Any:
 
 
 def country_json(answer: CountryAnswer) -> dict[str, Any]:
-    """`{"country", "name", "status", "reason", "since", "timeline", "findings"}`."""
+    """`{"country", "name", "status", "reason", "since", "deal_type", "timeline", "findings"}`; each timeline
+    item and finding carries `reviewed` and `deal_type`."""
     return {
         "country": answer.country,
         "name": answer.name,
         "status": answer.status,
         "reason": answer.reason,
         "since": _plain(answer.since),
+        "deal_type": answer.deal_type,
         "timeline": [_plain(asdict(t)) for t in answer.timeline],
         "findings": [_plain(asdict(f)) for f in answer.findings],
     }

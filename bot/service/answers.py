@@ -11,8 +11,10 @@ from datetime import date, datetime
 from typing import Protocol
 
 from bot.models import FeedState
+from bot.tracker.dealtypes import DEAL_TYPE_NAMES, DealType
 
 STATUSES = ("none", "talks", "claimed", "confirmed", "denied", "contested")
+DEAL_TYPES = tuple((d.value, DEAL_TYPE_NAMES[d]) for d in DealType)  # (value, words), for command options
 
 
 def flag(country: str) -> str:
@@ -20,6 +22,25 @@ def flag(country: str) -> str:
     if len(country) != 2 or not country.isalpha():
         return ""
     return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in country.upper())
+
+
+def deal_name(value: str | None) -> str:
+    """A deal type value in words ("transit or bridge arrangement"); "type unknown" for None."""
+    if value is None:
+        return "type unknown"
+    try:
+        return DEAL_TYPE_NAMES[DealType(value)]
+    except ValueError:
+        return value
+
+
+def review_mark(reviewed: bool, review: str | None = None, reviewed_by: str | None = None,
+                review_label: str | None = None) -> str:
+    """"unreviewed", "accepted by X" or "rejected by X -> DENIAL" (names are untrusted: escape when rendering)."""
+    if not reviewed or review is None:
+        return "unreviewed"
+    fix = f" -> {review_label}" if review == "rejected" and review_label else ""
+    return f"{review} by {reviewed_by or '?'}{fix}"
 
 
 @dataclass(frozen=True)
@@ -35,6 +56,8 @@ class TimelineItem:
     outlet: str | None
     origin: str  # "baseline" | "finding"
     outlets_count: int = 1
+    reviewed: bool = True  # False: a machine read nobody reviewed yet
+    deal_type: str | None = None  # a DealType value; None when a finding's words name none
 
 
 @dataclass(frozen=True)
@@ -49,6 +72,12 @@ class FindingItem:
     found_at: datetime
     outlets: int
     speaker: str | None = None
+    id: int | None = None  # the finding id `review accept/reject` takes
+    reviewed: bool = False
+    review: str | None = None  # None, "accepted" or "rejected"
+    reviewed_by: str | None = None
+    review_label: str | None = None  # when rejected: the right reading
+    deal_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +91,7 @@ class CountryAnswer:
     since: date | None
     timeline: list[TimelineItem] = field(default_factory=list)
     findings: list[FindingItem] = field(default_factory=list)
+    deal_type: str | None = None  # of the current episode
 
     @property
     def flag(self) -> str:
@@ -78,6 +108,7 @@ class OverviewRow:
     status: str
     reason: str
     changed: date | None
+    deal_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,8 +140,8 @@ Answer = CountryAnswer | OverviewAnswer | NotFoundAnswer
 class QueryService(Protocol):
     """What chat adapters may ask the core."""
 
-    def agreements(self, country: str | None = None) -> Answer:
-        """The answer to `/agreements [country]`."""
+    def agreements(self, country: str | None = None, *, deal_type: str | None = None) -> Answer:
+        """The answer to `/agreements [country]`; `deal_type` filters the overview."""
         ...
 
     def complete_country(self, prefix: str, *, limit: int = 25) -> list[tuple[str, str]]:

@@ -277,7 +277,7 @@ class Poller:
             feed=feed.name,
             rule=finding.rule,
             evidence=finding.evidence,
-            extra=extra,
+            extra={**extra, "finding_id": self._store.finding_id(article_id, finding.country, label)},  # buttons
             sinks=sorted(
                 {
                     sink

@@ -23,8 +23,10 @@ from bot.service.answers import (
 from bot.service.tracking import Tracker
 from bot.store import Store
 from bot.store.timefmt import utcnow
+from bot.store.tracking import FindingRow
 from bot.textclip import cap_text
-from bot.tracker.statements import Statement
+from bot.tracker.dealtypes import DealType, guess_deal_type, parse_deal_type
+from bot.tracker.statements import CountryStatus, Statement, Status
 
 TIMELINE_LIMIT = 50
 FINDINGS_LIMIT = 10
@@ -55,7 +57,33 @@ def timeline_item(s: Statement) -> TimelineItem:
         outlet=s.outlet or None,
         origin=s.origin,
         outlets_count=s.outlets_count,
+        reviewed=bool(s.reviewed),
+        deal_type=str(s.deal_type) if s.deal_type else None,
     )
+
+
+def finding_item(f: FindingRow) -> FindingItem:
+    """A stored finding as the platform-neutral answer item, with its review."""
+    return FindingItem(
+        label=f.label,
+        title=f.title,
+        url=f.url,
+        evidence=f.evidence,
+        rule=f.rule,
+        found_at=f.found_at,
+        outlets=f.outlets,
+        speaker=f.speaker,
+        id=f.finding_id,
+        reviewed=f.review is not None,
+        review=f.review,
+        reviewed_by=f.reviewed_by,
+        review_label=f.review_label,
+        deal_type=_opt(guess_deal_type(f.evidence, f.title)),
+    )
+
+
+def _opt(deal: DealType | None) -> str | None:
+    return str(deal) if deal is not None else None
 
 
 class Query:
@@ -71,10 +99,13 @@ class Query:
         self._clock = clock
         self._live = live
 
-    def agreements(self, country: str | None = None) -> Answer:
-        """Overview without a country; else that country's status, timeline and latest findings."""
+    def agreements(self, country: str | None = None, *, deal_type: str | None = None) -> Answer:
+        """Overview without a country (only DEAL_TYPE's countries when given); else that country's answer.
+
+        Raises ValueError for an unknown deal type.
+        """
         if country is None or not country.strip():
-            return self.overview()
+            return self.overview(deal_type=deal_type)
         if len(country) > MAX_COUNTRY_QUERY:  # no country name is this long; do not fuzzy-match an essay
             return NotFoundAnswer(shown_query(country), [])
         try:
@@ -97,19 +128,7 @@ class Query:
     def country(self, code: str) -> CountryAnswer:
         """One country's answer (status recomputed as of today, so it never goes stale)."""
         status = self._tracker.compute(code)
-        findings = [
-            FindingItem(
-                label=f.label,
-                title=f.title,
-                url=f.url,
-                evidence=f.evidence,
-                rule=f.rule,
-                found_at=f.found_at,
-                outlets=f.outlets,
-                speaker=f.speaker,
-            )
-            for f in self._store.tracking.findings(code, limit=FINDINGS_LIMIT)
-        ]
+        findings = [finding_item(f) for f in self._store.tracking.findings(code, limit=FINDINGS_LIMIT)]
         return CountryAnswer(
             country=code,
             name=country_name(code),
@@ -118,24 +137,45 @@ class Query:
             since=status.since,
             timeline=[timeline_item(s) for s in status.timeline[:TIMELINE_LIMIT]],
             findings=findings,
+            deal_type=_opt(status.deal_type),
         )
 
-    def overview(self) -> OverviewAnswer:
-        """Every country with a status other than none, most recent change first."""
+    def overview(self, *, deal_type: str | None = None) -> OverviewAnswer:
+        """Every country with a status other than none, most recent change first; only one deal type's if given.
+
+        Read-write (the bot): served from the status cache, after recomputing (with the same engine call as
+        each country's answer) every row that is stale or was computed before today, so the overview and
+        `/agreements COUNTRY` always agree, whatever path a finding came in by. Read-only (`live`, the CLI
+        beside a running bot): computed from the baseline and the findings, writing nothing. Raises
+        ValueError for an unknown deal type.
+        """
+        wanted = parse_deal_type(deal_type) if deal_type else None
+        rows: list[OverviewRow] = []
         if self._live:
-            computed = [self._tracker.compute(c) for c in self._tracker.countries()]
-            live = [
-                OverviewRow(s.country, country_name(s.country), str(s.status), s.reason, s.since)
-                for s in computed
-                if str(s.status) != "none"
-            ]
-            live.sort(key=lambda r: r.country)
-            live.sort(key=lambda r: r.changed or date.min, reverse=True)
-            return OverviewAnswer(live)
-        rows = [
-            OverviewRow(r.country, country_name(r.country), r.status, r.reason, r.since)
-            for r in self._store.tracking.statuses()
-        ]
+            for live in (self._tracker.compute(c) for c in self._tracker.countries()):
+                name = country_name(live.country)
+                row = OverviewRow(live.country, name, str(live.status), live.reason, live.since, _opt(live.deal_type))
+                if row.status != str(Status.NONE) and (wanted is None or row.deal_type == str(wanted)):
+                    rows.append(row)
+        else:
+            now = self._clock()
+            cached = self._store.tracking.all_statuses()
+            outdated = [r for r in cached if r.stale or r.updated_at.date() < now.date()]
+            fresh: dict[str, CountryStatus] = {}
+            if outdated:
+                with self._store.transaction():
+                    fresh = {r.country: self._tracker.refreshed(r.country, now) for r in outdated}
+            for r in cached:
+                s = fresh.get(r.country)
+                row = (
+                    OverviewRow(r.country, country_name(r.country), str(s.status), s.reason, s.since, _opt(s.deal_type))
+                    if s is not None
+                    else OverviewRow(r.country, country_name(r.country), r.status, r.reason, r.since, r.deal_type)
+                )
+                if row.status != str(Status.NONE) and (wanted is None or row.deal_type == str(wanted)):
+                    rows.append(row)
+        rows.sort(key=lambda row: row.country)
+        rows.sort(key=lambda row: row.changed or date.min, reverse=True)
         return OverviewAnswer(rows)
 
     def complete_country(self, prefix: str, *, limit: int = 25) -> list[tuple[str, str]]:
@@ -177,10 +217,15 @@ class LockedQuery:
         self._query = query
         self._lock = threading.Lock()
 
-    def agreements(self, country: str | None = None) -> Answer:
+    @property
+    def lock(self) -> threading.Lock:
+        """The lock guarding this connection (a LockedReviewer on the same connection shares it)."""
+        return self._lock
+
+    def agreements(self, country: str | None = None, *, deal_type: str | None = None) -> Answer:
         """See Query.agreements."""
         with self._lock:
-            return self._query.agreements(country)
+            return self._query.agreements(country, deal_type=deal_type)
 
     def complete_country(self, prefix: str, *, limit: int = 25) -> list[tuple[str, str]]:
         """See Query.complete_country."""

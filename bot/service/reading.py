@@ -55,7 +55,10 @@ def read_feed(item: FeedBody, ruleset: RuleSet) -> Read:
     parsed = parse_feed(
         item.body, feed_url=item.feed_url, content_type=item.content_type, lang=item.lang, known=item.known
     )
-    findings = [classify(ruleset, a.text, title=a.title, lang=a.lang or item.lang) for a in parsed.entries]
+    findings = [  # the article's date decides which officials are in office and what is history
+        classify(ruleset, a.text, title=a.title, lang=a.lang or item.lang, published=a.published)
+        for a in parsed.entries
+    ]
     return parsed, findings
 
 

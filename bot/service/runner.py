@@ -114,9 +114,9 @@ class Runner:
             )
         if self._app.settings.store.keep_articles is not None:
             self._scheduler.add_job(
-                self._exclusive,
+                self._request,
                 "interval",
-                args=[self._prune],
+                args=["prune", self._prune],
                 id="prune",
                 seconds=PRUNE_EVERY,
                 next_run_time=datetime.now(UTC),

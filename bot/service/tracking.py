@@ -1,7 +1,9 @@
 """Keeps each country's agreement status current as findings arrive, and alerts on status changes.
 
 Status is always recomputed by the pure engine (`bot.tracker.status`) from the baseline plus the
-country's newest signal findings, then cached in the store so the overview is one indexed read.
+country's newest signal findings, then cached in the store so the overview is one indexed read. The
+cache is never trusted blindly: storing a finding marks its country stale (a backlog too), and the
+overview recomputes stale rows and rows computed before today (the engine answers "as of today").
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ from bot.service.notify import Outbox
 from bot.store import Store
 from bot.store.timefmt import utcnow
 from bot.store.tracking import BaselineRow, FindingRow
-from bot.tracker.statements import KIND_FOR_LABEL, CountryStatus, Kind, Statement
+from bot.tracker.dealtypes import DealType, guess_deal_type
+from bot.tracker.statements import KIND_FOR_LABEL, CountryStatus, Effect, Kind, Statement
 from bot.tracker.status import country_status
 
 log = logging.getLogger(__name__)
+
+DEAL_TYPE_VALUES = frozenset(d.value for d in DealType)
 
 # Newest signal findings per country that feed the status engine. The current episode is decided by
 # recent statements; older findings stay in the store.
@@ -38,6 +43,7 @@ def baseline_row(s: Statement) -> BaselineRow:
         s.summary,
         s.source_url,
         s.outlet,
+        str(s.deal_type or DealType.OTHER),
     )
 
 
@@ -54,6 +60,8 @@ def row_statement(r: BaselineRow) -> Statement:
         source_url=r.source_url,
         outlet=r.outlet,
         origin="baseline",
+        reviewed=True,
+        deal_type=DealType(r.deal_type) if r.deal_type in DEAL_TYPE_VALUES else DealType.OTHER,
     )
 
 
@@ -61,9 +69,13 @@ def _clip(text: str, size: int = 240) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
-def signal_statement(r: FindingRow) -> Statement:
-    """A stored signal finding as a timeline statement (dated by publication, else discovery)."""
-    label = Label(r.label)
+def signal_statement(r: FindingRow) -> Statement | None:
+    """A stored finding as a timeline statement (dated by publication, else discovery), or None when a
+    reviewer rejected it as no signal. A reviewed finding (accepted, or relabelled) is a reviewed statement."""
+    effective = r.effective_label
+    if effective is None:
+        return None
+    label = Label(effective)
     outlet = r.feed or "news feed"
     return Statement(
         country=r.country,
@@ -79,6 +91,9 @@ def signal_statement(r: FindingRow) -> Statement:
         label=label,
         article_title=r.title,
         outlets_count=max(r.outlets, 1),
+        reviewed=r.review is not None,
+        deal_type=guess_deal_type(r.evidence, r.title),
+        finding_id=r.finding_id,
     )
 
 
@@ -92,6 +107,7 @@ def side(statements: Sequence[Statement]) -> list[dict[str, object]]:
             "url": s.source_url,
             "outlet": s.outlet,
             "kind": str(s.kind),
+            "reviewed": bool(s.reviewed),
         }
         for s in statements[:SIDE_LIMIT]
     ]
@@ -139,7 +155,8 @@ class Tracker:
             baseline = list(self._baseline.get(country, []))
         else:
             baseline = [row_statement(r) for r in tracking.baseline(country)]
-        findings = [signal_statement(r) for r in tracking.findings(country, limit=FINDINGS_WINDOW, signals_only=True)]
+        rows = tracking.findings(country, limit=FINDINGS_WINDOW, signals_only=True)
+        findings = [s for s in map(signal_statement, rows) if s is not None and s.effect is not Effect.NEUTRAL]
         return baseline + list(reversed(findings))
 
     def countries(self) -> list[str]:
@@ -155,7 +172,16 @@ class Tracker:
         )
 
     def _save(self, status: CountryStatus, now: datetime) -> None:
-        self._store.tracking.save_status(status.country, str(status.status), status.reason, status.since, now=now)
+        self._store.tracking.save_status(
+            status.country, str(status.status), status.reason, status.since, now=now,
+            deal_type=str(status.deal_type) if status.deal_type else None,
+        )
+
+    def refreshed(self, country: str, now: datetime) -> CountryStatus:
+        """Compute and cache one country's status (the overview refreshes stale rows with it)."""
+        status = self.compute(country)
+        self._save(status, now)
+        return status
 
     def on_findings(self, fresh: list[tuple[int, Finding]], now: datetime) -> list[Alert]:
         """Hook for the poller: recompute touched countries; queue an alert for every status change."""
@@ -168,23 +194,57 @@ class Tracker:
             before = self._store.tracking.status(country)
             after = self.compute(country)
             self._save(after, now)
-            old = before.status if before else "none"
+            old = before.status if before else "none"  # the last status saved (what the team was last told)
             if old == str(after.status):
                 continue
-            alert = self._queue_change(country, old, after, article_id, now)
+            key = f"status:{country}:{article_id}:{old}->{after.status}"
+            alert = self._queue_change(country, old, after, now, dedupe_key=key)
             if alert is not None:
                 alerts.append(alert)
         return alerts
 
+    def on_review(
+        self, country: str, before: CountryStatus, *, finding_id: int, reviewed_by: str, now: datetime
+    ) -> tuple[CountryStatus, Alert | None]:
+        """Hook for a stored review: recompute COUNTRY; a status change is an alert saying who reviewed.
+
+        `before` is the status computed just before the review was written.
+        """
+        after = self.compute(country)
+        self._save(after, now)
+        old = str(before.status)
+        if old == str(after.status):
+            return after, None
+        key = f"status:{country}:review:{finding_id}:{now.isoformat()}:{old}->{after.status}"
+        return after, self._queue_change(country, old, after, now, dedupe_key=key, reviewed_by=reviewed_by)
+
     def _queue_change(
-        self, country: str, old: str, after: CountryStatus, article_id: int, now: datetime
+        self,
+        country: str,
+        old: str,
+        after: CountryStatus,
+        now: datetime,
+        *,
+        dedupe_key: str,
+        reviewed_by: str | None = None,
     ) -> Alert | None:
         from bot.detect.gazetteer import country_name
 
         new = str(after.status)
         trigger = next((s for s in after.episode if s.origin == "finding"), None)
+        extra: dict[str, object] = {
+            "old": old,
+            "new": new,
+            "reason": after.reason,
+            "for": side(after.claims),
+            "against": side(after.denials),
+        }
+        evidence = after.reason
+        if reviewed_by is not None:
+            extra["reviewed_by"] = reviewed_by
+            evidence = f"{after.reason} (after a review by {reviewed_by})"
         alert = self._store.add_alert(
-            dedupe_key=f"status:{country}:{article_id}:{old}->{new}",
+            dedupe_key=dedupe_key,
             kind="status_change",
             label="STATUS_CHANGE",
             country=country,
@@ -192,14 +252,8 @@ class Tracker:
             url=trigger.source_url if trigger else None,
             feed=trigger.outlet if trigger else None,
             rule=None,
-            evidence=after.reason,
-            extra={
-                "old": old,
-                "new": new,
-                "reason": after.reason,
-                "for": side(after.claims),
-                "against": side(after.denials),
-            },
+            evidence=evidence,
+            extra=extra,
             sinks=self._outbox.sinks_for(kind="status_change", label="STATUS_CHANGE", country=country),
             now=now,
         )

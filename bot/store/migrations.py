@@ -162,6 +162,28 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         """,
     ),
     (
+        6,
+        "finding reviews; deal types; stale cached statuses",
+        # `stale` marks a cached status a new signal finding may have changed (set by every insert, backlog
+        # included), so the overview recomputes it before answering and always agrees with the country answer.
+        # One review per finding id (an article may yield several findings for one country, each reviewed
+        # on its own). verdict 'accepted' keeps the finding's label, 'rejected' replaces it with `label`
+        # (NULL or IRRELEVANT: not a signal). A separate table so the findings table stays the detector's.
+        """
+        CREATE TABLE finding_reviews (
+            finding_id INTEGER PRIMARY KEY REFERENCES findings(id) ON DELETE CASCADE,
+            verdict TEXT NOT NULL CHECK (verdict IN ('accepted', 'rejected')),
+            label TEXT CHECK (label IS NULL OR label IN ('CLAIM', 'CONFIRMED', 'DENIAL', 'MENTION', 'IRRELEVANT')),
+            reviewed_by TEXT NOT NULL,
+            reviewed_at TEXT NOT NULL
+        );
+        CREATE INDEX finding_reviews_time ON finding_reviews(reviewed_at);
+        ALTER TABLE baseline_statements ADD COLUMN deal_type TEXT NOT NULL DEFAULT 'other';
+        ALTER TABLE country_status ADD COLUMN deal_type TEXT;
+        ALTER TABLE country_status ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
+        """,
+    ),
+    (
         7,
         "retention: article bodies in their own table; articles by first sight; store metadata",
         # keep_articles deletes old bodies. In their own table a delete frees whole pages that SQLite reuses

@@ -13,6 +13,7 @@ from bot.errors import StoreError
 from bot.models import Alert, Article, FeedState, Finding
 from bot.store.outbox import OutboxRepo
 from bot.store.retention import RetentionRepo
+from bot.store.reviews import ReviewRepo
 from bot.store.timefmt import from_db, to_db
 from bot.store.tracking import TrackingRepo
 from bot.textclip import EXPLANATION_CHARS, SPEAKER_CHARS, TITLE_CHARS, cap_text, clip_evidence
@@ -79,6 +80,7 @@ class Store:
         self.tracking = TrackingRepo(conn)
         self.outbox = OutboxRepo(conn)
         self.retention = RetentionRepo(conn)
+        self.reviews = ReviewRepo(conn)
 
     def close(self) -> None:
         """Checkpoint the WAL (the writer only) and close."""
@@ -240,7 +242,11 @@ class Store:
     # ---- findings ----------------------------------------------------------------------------
 
     def insert_findings(self, article_id: int, findings: Iterable[Finding], *, now: datetime) -> None:
-        """Store an article's findings (one per country and label: an article can carry both sides)."""
+        """Store an article's findings (one per country and label: an article can carry both sides), and
+        mark their countries' cached status stale (whatever path they came by: a backlog never calls the
+        tracker, yet the overview must see it)."""
+        findings = list(findings)
+        self.tracking.mark_stale({f.country for f in findings if f.label.is_signal}, now=now)
         self._conn.executemany(
             """INSERT OR IGNORE INTO findings
                (article_id, country, label, rule, evidence, explanation, speaker, found_at)
@@ -259,6 +265,14 @@ class Store:
                 for f in findings
             ],
         )
+
+    def finding_id(self, article_id: int, country: str, label: str) -> int | None:
+        """The id of an article's finding for COUNTRY with LABEL (what a finding alert's review buttons carry)."""
+        row = self._conn.execute(
+            "SELECT id FROM findings WHERE article_id = ? AND country = ? AND label = ? ORDER BY id LIMIT 1",
+            (article_id, country, label),
+        ).fetchone()
+        return int(row[0]) if row else None
 
     def finding_countries(self) -> list[str]:
         """Every country with at least one finding."""

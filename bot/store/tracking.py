@@ -1,4 +1,4 @@
-"""Store queries for the agreement tracker: baseline statements, signal findings, cached status."""
+"""Store queries for the agreement tracker: baseline statements, findings with their reviews, cached status."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ class BaselineRow:
     summary: str
     source_url: str
     outlet: str
+    deal_type: str = "other"
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,17 @@ class FindingRow:
     url: str
     feed: str | None
     outlets: int
+    review: str | None = None  # None (unreviewed), "accepted" or "rejected"
+    review_label: str | None = None  # when rejected: the right reading (None = not a signal)
+    reviewed_by: str | None = None
+    reviewed_at: datetime | None = None
+
+    @property
+    def effective_label(self) -> str | None:
+        """The label the tracker uses: the reviewer's when rejected (None: not a signal at all)."""
+        if self.review == "rejected":
+            return self.review_label if self.review_label not in (None, "IRRELEVANT") else None
+        return self.label
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,8 @@ class StatusRow:
     reason: str
     since: date | None
     updated_at: datetime
+    deal_type: str | None = None
+    stale: bool = False  # a signal finding arrived since it was computed
 
 
 class TrackingRepo:
@@ -73,7 +87,7 @@ class TrackingRepo:
         self._conn.execute("DELETE FROM baseline_statements")
         self._conn.executemany(
             """INSERT INTO baseline_statements (position, country, counterpart, kind, date, date_precision,
-               actor, summary, source_url, outlet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               actor, summary, source_url, outlet, deal_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
                 (
                     i,
@@ -86,6 +100,7 @@ class TrackingRepo:
                     r.summary,
                     r.source_url,
                     r.outlet,
+                    r.deal_type,
                 )
                 for i, r in enumerate(rows)
             ],
@@ -94,7 +109,7 @@ class TrackingRepo:
 
     def baseline(self, country: str | None = None) -> list[BaselineRow]:
         """Baseline statements in file order, optionally for one country."""
-        cols = "country, counterpart, kind, date, date_precision, actor, summary, source_url, outlet"
+        cols = "country, counterpart, kind, date, date_precision, actor, summary, source_url, outlet, deal_type"
         if country is None:
             rows = self._conn.execute(f"SELECT {cols} FROM baseline_statements ORDER BY position")  # noqa: S608
         else:
@@ -105,35 +120,41 @@ class TrackingRepo:
         return [BaselineRow(*r) for r in rows]
 
     def findings(self, country: str, *, limit: int, signals_only: bool = False) -> list[FindingRow]:
-        """A country's newest LIMIT findings (signals only for the status engine), newest first.
+        """A country's newest LIMIT findings (signals only for the status engine), newest first, with reviews.
 
-        Indexes on (country, found_at) and (country, label, found_at) keep this a bounded read.
+        Indexes on (country, found_at) and (country, label, found_at) keep this a bounded read. With
+        `signals_only`, a finding a reviewer relabelled counts by its reviewed label: a rejected signal
+        is still returned (the caller drops it), and a MENTION relabelled as a signal is added.
         """
         labels = "('CLAIM', 'CONFIRMED', 'DENIAL')" if signals_only else "('CLAIM', 'CONFIRMED', 'DENIAL', 'MENTION')"
         rows = self._conn.execute(
-            f"""SELECT f.id, f.article_id, f.label, f.country, f.rule, f.evidence, f.explanation, f.speaker,
-                      f.found_at, a.published_at, a.title, a.url,
-                      (SELECT fd.name FROM article_sources s JOIN feeds fd ON fd.id = s.feed_id
-                        WHERE s.article_id = a.id ORDER BY s.first_seen_at LIMIT 1) AS feed,
-                      (SELECT COUNT(*) FROM article_sources s WHERE s.article_id = a.id) AS outlets
-               FROM findings f JOIN articles a ON a.id = f.article_id
-               WHERE f.country = ? AND f.label IN {labels}
-               ORDER BY f.found_at DESC, f.id DESC LIMIT ?""",  # noqa: S608 - constant label lists
+            f"""{FINDING_SELECT} WHERE f.country = ? AND f.label IN {labels}
+               ORDER BY f.found_at DESC, f.id DESC LIMIT ?""",
             (country, limit),
         )
-        out: list[FindingRow] = []
-        for r in rows:
-            found_at = from_db(r[8])
-            assert found_at is not None
-            evidence = clip_evidence(r[5])  # bounded on write; rows stored before that are bounded here
-            out.append(FindingRow(r[0], r[1], r[2], r[3], r[4], evidence, r[6], r[7], found_at, from_db(r[9]), *r[10:]))
+        out = [finding_row(r) for r in rows]
+        if signals_only:
+            relabelled = self._conn.execute(
+                f"""{FINDING_SELECT} WHERE f.country = ? AND f.label NOT IN {labels} AND r.verdict = 'rejected'
+                   AND r.label IN {labels} ORDER BY f.found_at DESC, f.id DESC LIMIT ?""",
+                (country, limit),
+            )
+            out = sorted([*out, *map(finding_row, relabelled)], key=lambda f: (f.found_at, f.finding_id), reverse=True)
+            out = out[:limit]
         return out
 
+    def finding(self, finding_id: int) -> FindingRow | None:
+        """One finding with its article and review, by id."""
+        row = self._conn.execute(f"{FINDING_SELECT} WHERE f.id = ?", (finding_id,)).fetchone()
+        return finding_row(row) if row else None
+
     def countries_with_statements(self) -> list[str]:
-        """Every country in the baseline or with a signal finding."""
+        """Every country in the baseline or with a signal finding (by its label or its reviewed label)."""
         rows = self._conn.execute(
             """SELECT country FROM baseline_statements UNION
-               SELECT DISTINCT country FROM findings WHERE label IN ('CLAIM', 'CONFIRMED', 'DENIAL')
+               SELECT DISTINCT country FROM findings WHERE label IN ('CLAIM', 'CONFIRMED', 'DENIAL') UNION
+               SELECT DISTINCT f.country FROM finding_reviews r JOIN findings f ON f.id = r.finding_id
+                WHERE r.label IN ('CLAIM', 'CONFIRMED', 'DENIAL')
                ORDER BY 1"""
         )
         return [r[0] for r in rows]
@@ -157,14 +178,59 @@ class TrackingRepo:
         )
         return [_status(r) for r in rows]
 
-    def save_status(self, country: str, status: str, reason: str, since: date | None, *, now: datetime) -> None:
-        """Cache a freshly computed status."""
+    def all_statuses(self) -> list[StatusRow]:
+        """Every cached status, none and stale ones included (the overview refreshes what it must)."""
+        return [_status(r) for r in self._conn.execute("SELECT * FROM country_status ORDER BY country")]
+
+    def save_status(
+        self,
+        country: str,
+        status: str,
+        reason: str,
+        since: date | None,
+        *,
+        now: datetime,
+        deal_type: str | None = None,
+    ) -> None:
+        """Cache a freshly computed status (no longer stale)."""
         self._conn.execute(
-            """INSERT INTO country_status (country, status, reason, since, updated_at) VALUES (?, ?, ?, ?, ?)
+            """INSERT INTO country_status (country, status, reason, since, updated_at, deal_type, stale)
+               VALUES (?, ?, ?, ?, ?, ?, 0)
                ON CONFLICT(country) DO UPDATE SET status = excluded.status, reason = excluded.reason,
-               since = excluded.since, updated_at = excluded.updated_at""",
-            (country, status, reason, since.isoformat() if since else None, to_db(now)),
+               since = excluded.since, updated_at = excluded.updated_at, deal_type = excluded.deal_type, stale = 0""",
+            (country, status, reason, since.isoformat() if since else None, to_db(now), deal_type),
         )
+
+    def mark_stale(self, countries: set[str], *, now: datetime) -> None:
+        """New evidence for these countries: their cached status must be recomputed before it is shown.
+
+        A country seen for the first time gets a stale `none` row, which is also what the status engine's
+        hook compares against ("none -> claimed")."""
+        self._conn.executemany(
+            """INSERT INTO country_status (country, status, reason, since, updated_at, stale)
+               VALUES (?, 'none', '', NULL, ?, 1) ON CONFLICT(country) DO UPDATE SET stale = 1""",
+            [(c, to_db(now)) for c in sorted(countries)],
+        )
+
+
+FINDING_SELECT = """SELECT f.id, f.article_id, f.label, f.country, f.rule, f.evidence, f.explanation, f.speaker,
+          f.found_at, a.published_at, a.title, a.url,
+          (SELECT fd.name FROM article_sources s JOIN feeds fd ON fd.id = s.feed_id
+            WHERE s.article_id = a.id ORDER BY s.first_seen_at LIMIT 1) AS feed,
+          (SELECT COUNT(*) FROM article_sources s WHERE s.article_id = a.id) AS outlets,
+          r.verdict, r.label, r.reviewed_by, r.reviewed_at
+   FROM findings f JOIN articles a ON a.id = f.article_id LEFT JOIN finding_reviews r ON r.finding_id = f.id"""
+
+
+def finding_row(r: sqlite3.Row) -> FindingRow:
+    """A row of `FINDING_SELECT` as a FindingRow."""
+    found_at = from_db(r[8])
+    assert found_at is not None
+    evidence = clip_evidence(r[5])  # bounded on write; rows stored before that are bounded here
+    return FindingRow(
+        r[0], r[1], r[2], r[3], r[4], evidence, r[6], r[7], found_at, from_db(r[9]), r[10], r[11], r[12], r[13],
+        review=r[14], review_label=r[15], reviewed_by=r[16], reviewed_at=from_db(r[17]),
+    )
 
 
 def _status(row: sqlite3.Row) -> StatusRow:
@@ -176,4 +242,6 @@ def _status(row: sqlite3.Row) -> StatusRow:
         reason=row["reason"],
         since=date.fromisoformat(row["since"]) if row["since"] else None,
         updated_at=updated,
+        deal_type=row["deal_type"],
+        stale=bool(row["stale"]),
     )

@@ -21,10 +21,13 @@ from urllib.parse import urlsplit
 import pycountry
 
 from bot.errors import StcwatchError
+from bot.tracker.dealtypes import DealType
 from bot.tracker.statements import BASELINE_KINDS, DatePrecision, Kind, Statement, parse_partial_date
 
 SCHEMA_VERSION: Final = 1
-REQUIRED_KEYS: Final = ("date", "country", "counterpart", "kind", "actor", "summary", "source", "outlet")
+REQUIRED_KEYS: Final = (
+    "date", "country", "counterpart", "kind", "deal_type", "actor", "summary", "source", "outlet"
+)
 OPTIONAL_KEYS: Final = ("note",)
 EXTRA_CODES: Final = frozenset({"XK"})  # Kosovo: user-assigned, not in ISO 3166-1 proper
 MAX_SUMMARY: Final = 300
@@ -182,6 +185,9 @@ def _validate_entry(entry: object, number: int, locator: _Locator) -> tuple[list
     if "kind" in values and values["kind"] not in {k.value for k in BASELINE_KINDS}:
         allowed = ", ".join(sorted(k.value for k in BASELINE_KINDS))
         problems.append(problem(f"{values['kind']!r} is not a baseline kind ({allowed})", "kind"))
+    if "deal_type" in values and values["deal_type"] not in {d.value for d in DealType}:
+        allowed = ", ".join(d.value for d in DealType)
+        problems.append(problem(f"{values['deal_type']!r} is not a deal type ({allowed})", "deal_type"))
     if "source" in values:
         url = urlsplit(values["source"])
         if url.scheme not in ("http", "https") or not url.netloc or " " in values["source"]:
@@ -204,6 +210,8 @@ def _validate_entry(entry: object, number: int, locator: _Locator) -> tuple[list
         source_url=values["source"],
         outlet=values["outlet"],
         origin="baseline",
+        reviewed=True,
+        deal_type=DealType(values["deal_type"]),
     )
 
 

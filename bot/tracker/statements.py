@@ -2,7 +2,10 @@
 
 A `Statement` is one dated thing someone said or did about a country receiving other countries' asylum
 seekers or deportees: from the reviewed baseline file (`origin="baseline"`) or from a classified article
-(`origin="finding"`). Each `Kind` has an `Effect` on the status; `bot.tracker.status` folds them.
+(`origin="finding"`). Its provenance is `reviewed`: baseline entries and findings a reviewer accepted (or
+relabelled) are reviewed; a finding nobody reviewed yet is a machine read, which may raise a status but
+never overrides a reviewed statement. Each `Kind` has an `Effect` on the status; `bot.tracker.status`
+folds them.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from types import MappingProxyType
 from typing import Final, Literal, get_args
 
 from bot.models import Finding, Label
+from bot.tracker.dealtypes import DealType, guess_deal_type
 
 DatePrecision = Literal["day", "month", "year"]
 Origin = Literal["baseline", "finding"]
@@ -164,10 +168,17 @@ class Statement:
     label: Label | None = None
     article_title: str | None = None
     outlets_count: int = 1
+    reviewed: bool | None = None  # None: baseline entries are reviewed, findings are not
+    deal_type: DealType | None = None
+    finding_id: int | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.kind, Kind):
             object.__setattr__(self, "kind", Kind(self.kind))
+        if self.reviewed is None:
+            object.__setattr__(self, "reviewed", self.origin == "baseline")
+        if self.deal_type is not None and not isinstance(self.deal_type, DealType):
+            object.__setattr__(self, "deal_type", DealType(self.deal_type))
         if isinstance(self.date, datetime):
             object.__setattr__(self, "date", self.date.date())
         if not _CODE.match(self.country):
@@ -221,6 +232,8 @@ class Statement:
             label=finding.label,
             article_title=article_title,
             outlets_count=outlets_count,
+            reviewed=False,
+            deal_type=guess_deal_type(finding.evidence, article_title),
         )
 
 
@@ -241,6 +254,7 @@ class CountryStatus:
     denials: list[Statement]
     timeline: list[Statement]
     episode: list[Statement] = field(default_factory=list)
+    deal_type: DealType | None = None  # of the current episode (see `prevailing_deal_type`)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,13 @@ How newer events supersede older ones (also documented in data/README.md):
    - a confirmation strictly later than every denial (and not earlier than every refusal) supersedes
      them: confirmed. A same-day confirmation beats a refusal (the country takes people but rejects
      the "safe third country" label) but not a denial (same-day contradiction stays contested).
+   - provenance: a machine-read statement (a finding nobody reviewed) never supersedes a reviewed one
+     on its own. A reviewed denial or refusal is superseded only by a reviewed confirmation, so against
+     it a machine-read confirmation gives contested, never confirmed; and since a denial never
+     supersedes a confirmation, a machine-read denial against a reviewed confirmation gives contested,
+     never denied. Machine reads can still raise a status (none -> claimed, claimed -> contested).
+   - only a reviewed confirmation keeps an episode standing through a quiet gap; a machine-read one
+     lapses like a claim.
    - otherwise, any claim or confirmation standing against a denial/refusal: contested.
    - otherwise denied, or talks if the country reported talks after its last denial.
    - an empty current episode (just closed): none.
@@ -32,6 +39,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
+from bot.tracker.dealtypes import prevailing_deal_type
 from bot.tracker.statements import KIND_VERB, CountryStatus, Effect, Kind, Statement, Status, StatusChange
 
 _SAME_DAY_RANK: Final = {
@@ -54,8 +62,13 @@ class _Latest:
     denial: Statement | None = None
     refusal: Statement | None = None
     talks: Statement | None = None
+    reviewed_confirm: Statement | None = None
+    reviewed_denial: Statement | None = None
+    reviewed_refusal: Statement | None = None
 
     def add(self, s: Statement) -> None:
+        if s.reviewed:
+            self._add_reviewed(s)
         if s.effect is Effect.CLAIM:
             self.claim = s
         elif s.effect is Effect.CONFIRM:
@@ -66,6 +79,14 @@ class _Latest:
             self.denial = s
         elif s.effect is Effect.TALKS:
             self.talks = s
+
+    def _add_reviewed(self, s: Statement) -> None:
+        if s.effect is Effect.CONFIRM:
+            self.reviewed_confirm = s
+        elif s.kind is Kind.REFUSAL:
+            self.reviewed_refusal = s
+        elif s.effect is Effect.DENY:
+            self.reviewed_denial = s
 
     @property
     def against(self) -> Statement | None:
@@ -85,13 +106,22 @@ def _later(a: Statement | None, b: Statement | None) -> Statement | None:
     return a if a.date > b.date else b
 
 
-def _confirmation_supersedes(latest: _Latest) -> bool:
-    confirm = latest.confirm
+def _supersedes(confirm: Statement | None, denial: Statement | None, refusal: Statement | None) -> bool:
+    """A confirmation strictly after the denial and not before the refusal."""
     if confirm is None:
         return False
-    if latest.denial is not None and not confirm.date > latest.denial.date:
+    if denial is not None and not confirm.date > denial.date:
         return False
-    return latest.refusal is None or confirm.date >= latest.refusal.date
+    return refusal is None or confirm.date >= refusal.date
+
+
+def _confirmation_supersedes(latest: _Latest) -> bool:
+    """The latest confirmation supersedes every denial/refusal, and a reviewed one the reviewed ones."""
+    if not _supersedes(latest.confirm, latest.denial, latest.refusal):
+        return False
+    if latest.reviewed_denial is None and latest.reviewed_refusal is None:
+        return True
+    return _supersedes(latest.reviewed_confirm, latest.reviewed_denial, latest.reviewed_refusal)
 
 
 def _resolve(latest: _Latest) -> Status:
@@ -115,7 +145,8 @@ def _phrase(s: Statement) -> str:
     """'Actor, role, verb on 2025-06-26' (the comma closes an appositive role)."""
     sep = "," if "," in s.actor else ""
     outlets = f" ({s.outlets_count} outlets)" if s.outlets_count > 1 else ""
-    return f"{s.actor}{sep} {KIND_VERB[s.kind]} on {s.when}{outlets}"
+    unreviewed = "" if s.reviewed else " (unreviewed)"
+    return f"{s.actor}{sep} {KIND_VERB[s.kind]} on {s.when}{outlets}{unreviewed}"
 
 
 def _reason(status: Status, latest: _Latest, trigger: Statement | None, last_end: Statement | None) -> str:
@@ -159,23 +190,28 @@ def _other_counterpart(x: Statement, end: Statement) -> bool:
     return bool(x.counterpart and end.counterpart and x.counterpart != end.counterpart)
 
 
+def _stands(s: Statement) -> bool:
+    """A reviewed confirmation: an agreement on record stands until it is ended."""
+    return s.effect is Effect.CONFIRM and bool(s.reviewed)
+
+
 def _current_episode(ordered: Sequence[Statement], gap_days: int) -> tuple[list[Statement], Statement | None]:
     """Split into episodes and return the current one (ascending) and the end that opened it, if any."""
     episode: list[Statement] = []
     last_end: Statement | None = None
-    stands = False  # the episode holds a confirmation, so a quiet gap does not lapse it
+    stands = False  # the episode holds a reviewed confirmation, so a quiet gap does not lapse it
     for s in ordered:
         if s.effect is Effect.NEUTRAL:
             continue
         if s.effect is Effect.END:
             episode = [x for x in episode if _other_counterpart(x, s)]
-            stands = any(x.effect is Effect.CONFIRM for x in episode)
+            stands = any(_stands(x) for x in episode)
             last_end = s
             continue
         if episode and not stands and (s.date - episode[-1].date).days > gap_days:
             episode, last_end = [], None
         episode.append(s)
-        stands = stands or s.effect is Effect.CONFIRM
+        stands = stands or _stands(s)
     return episode, last_end
 
 
@@ -226,6 +262,7 @@ def country_status(
         denials=[s for s in newest_first if s.effect is Effect.DENY],
         timeline=[s for s in reversed(ordered) if include_mentions or s.effect is not Effect.NEUTRAL],
         episode=newest_first,
+        deal_type=prevailing_deal_type(newest_first),
     )
 
 

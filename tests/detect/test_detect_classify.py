@@ -209,7 +209,7 @@ def test_third_country_in_trade_and_data_law_is_irrelevant(ruleset: RuleSet) -> 
 
 def test_explanation_names_rule_cue_and_speaker(ruleset: RuleSet) -> None:
     f = classify(ruleset, "Guatemala niega haber firmado un acuerdo de tercer país seguro.")[0]
-    assert f.rule in f.explanation and "cue 'niega'" in f.explanation and "Guatemala" in f.explanation
+    assert f.rule in f.explanation and "cue 'niega" in f.explanation and "Guatemala" in f.explanation
 
 
 def test_long_article_with_one_relevant_sentence(ruleset: RuleSet) -> None:

@@ -77,6 +77,7 @@ class FakeQuery:
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, Any]] = []
+        self.deal_types: list[str | None] = []
         self.delay = 0.0
         self.broken: Exception | None = None
         self.answers: dict[str, Answer] = {"honduras": honduras(), "hn": honduras()}
@@ -94,8 +95,9 @@ class FakeQuery:
         if self.broken is not None:
             raise self.broken
 
-    def agreements(self, country: str | None = None) -> Answer:
+    def agreements(self, country: str | None = None, *, deal_type: str | None = None) -> Answer:
         self.calls.append(("agreements", country))
+        self.deal_types.append(deal_type)
         self._maybe_fail()
         if country is None:
             return OverviewAnswer([OverviewRow("HN", "Honduras", "contested", "claim vs denial", date(2025, 6, 1)),

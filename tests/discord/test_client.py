@@ -131,6 +131,17 @@ async def test_overview_without_country(fake: FakeDiscord, bot: DiscordAdapter) 
     assert "Guatemala" in embed["description"]
 
 
+async def test_overview_filtered_by_deal_type(fake: FakeDiscord, bot: DiscordAdapter, query: FakeQuery) -> None:
+    cmd, _ = fake._find_command("agreements")
+    option = next(o for o in cmd["options"] if o["name"] == "deal_type")
+    assert [c["value"] for c in option["choices"]] == [
+        "safe_third_country", "deportation", "transit", "detention", "other"
+    ]
+    inter = await fake.invoke("agreements", {"deal_type": "transit"})
+    await fake.wait_response(inter)
+    assert query.deal_types == ["transit"]
+
+
 async def test_feeds_shows_health(fake: FakeDiscord, bot: DiscordAdapter) -> None:
     inter = await fake.invoke("feeds")
     data = (await fake.wait_response(inter))["data"]

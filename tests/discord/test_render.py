@@ -148,3 +148,33 @@ def test_not_found_text() -> None:
     text = render_not_found(NotFoundAnswer("Hondur*s", [("HN", "Honduras")]))
     assert text == "I don't know a country called 'Hondur\\*s'. Did you mean: 🇭🇳 Honduras (`HN`)?"
     assert "Try a name" in render_not_found(NotFoundAnswer("zz", []))
+
+
+def test_answer_marks_machine_reads_reviews_and_deal_type() -> None:
+    base = honduras()
+    machine = replace(base.timeline[0], reviewed=False)
+    finding = replace(base.findings[0], reviewed=True, review="rejected", reviewed_by="ana <@&1>", review_label="CLAIM")
+    answer = replace(base, timeline=[machine, *base.timeline[1:]], findings=[finding], deal_type="transit")
+
+    embed = render_answer(answer).to_dict()
+
+    names = [f["name"] for f in embed["fields"]]
+    assert names[0] == "2025-06-01 · denial · unreviewed" and names[1] == "2025-05-30 · claim"
+    assert "Deal type: transit or bridge arrangement" in embed["description"]
+    assert names[-1].endswith("· rejected by ana <\u200b@&1> -> CLAIM")  # the name cannot ping
+
+
+def test_finding_alert_carries_review_buttons_and_status_change_names_the_reviewer() -> None:
+    from bot.adapters.discord.sink import alert_payload
+    from bot.config import DiscordRoute
+
+    route = DiscordRoute(channel_id=5)
+    payload = alert_payload(make_alert(extra={"finding_id": 42}), route)
+    ids = [c["custom_id"] for c in payload["components"][0]["components"]]
+    assert ids == ["stcwatch:review:ok:42", "stcwatch:review:wrong:42"]
+    assert "components" not in alert_payload(make_alert(extra={}), route)
+    assert "components" not in alert_payload(make_alert(kind="status_change", extra={"finding_id": 42}), route)
+
+    change = alert_embed(make_alert(kind="status_change", label="STATUS_CHANGE",
+                                    extra={"old": "contested", "new": "confirmed", "reviewed_by": "bo"})).to_dict()
+    assert {"name": "After a review by", "value": "bo", "inline": True} in change["fields"]

@@ -154,3 +154,35 @@ def test_console_script_module_entry(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert str(bad) in proc.stderr and "feeds[0] (name 'x').url" in proc.stderr
+
+
+def test_polled_findings_can_be_reviewed_and_their_alerts_carry_the_finding_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    with FeedServer() as srv:
+        srv.add("/wire.xml", body=fixture("wire_en.xml"))
+        srv.add("/prensa.xml", body=fixture("prensa_es.xml"))
+        config = write_config(tmp_path, srv)
+        poll_json(config, capsys)
+
+    assert main(["--config", str(config), "review", "--json"]) == 0
+    queue = json.loads(capsys.readouterr().out)
+    by_pair = {(f["label"], f["country"]): f["id"] for f in queue}
+    assert set(by_pair) >= {("CLAIM", "HN"), ("CONFIRMED", "PY"), ("DENIAL", "HN")}  # with the silent backlog
+    conn = sqlite3.connect(tmp_path / "store.db")
+    try:
+        rows = conn.execute("SELECT label, country, extra FROM alerts WHERE kind = 'finding'").fetchall()
+    finally:
+        conn.close()
+    alerted = {(label, country): json.loads(extra)["finding_id"] for label, country, extra in rows}
+    assert set(alerted) == {("CLAIM", "HN"), ("CONFIRMED", "PY"), ("DENIAL", "HN")}
+    assert all(by_pair[pair] == finding_id for pair, finding_id in alerted.items())
+
+    assert main(["--config", str(config), "review", "reject", str(by_pair[("DENIAL", "HN")]), "--by", "e2e"]) == 0
+    assert "HN: contested -> confirmed" in capsys.readouterr().out
+    assert main(["--config", str(config), "agreements", "HN", "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["status"] == "confirmed"
+    assert {(f["label"], f["review"]) for f in answer["findings"]} == {("CLAIM", None), ("DENIAL", "rejected")}

@@ -28,7 +28,7 @@ import contextlib
 import itertools
 import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -149,6 +149,7 @@ class FakeDiscord:
         self.commands: dict[int | None, list[JSON]] = {}  # scope (guild id, None = global) -> commands
         self.command_puts: list[tuple[int | None, list[JSON]]] = []
         self.messages: dict[int, list[JSON]] = {}  # channel id -> created messages
+        self.message_updates: list[JSON] = []  # messages as edited by UPDATE_MESSAGE callbacks
         self.message_posts: list[Recorded] = []
         self.interactions: dict[int, Interaction] = {}
         self._by_token: dict[str, Interaction] = {}
@@ -380,11 +381,28 @@ class FakeDiscord:
             flags = int(data.get("flags") or 0) | (LOADING if kind == 5 else 0)
             inter.original = self.message(self.CHANNEL_ID, {**data, "flags": flags}, webhook=True)
             resource["message"] = inter.original
+        if kind == 7:  # UPDATE_MESSAGE: edit the message the component is on
+            updated = self._update_message(inter.payload.get("message") or {}, data)
+            if updated is None:
+                return _json({"message": "Unknown Message", "code": 10008}, 404)
+            resource["message"] = updated
         info = {"id": str(inter.id), "type": inter.type,
                 "response_message_id": inter.original["id"] if inter.original else None,
                 "response_message_loading": kind == 5,
                 "response_message_ephemeral": bool(int(data.get("flags") or 0) & EPHEMERAL)}
         return _json({"interaction": info, "resource": resource})
+
+    def _update_message(self, target: JSON, data: JSON) -> JSON | None:
+        """Apply an UPDATE_MESSAGE callback to a stored channel message (content, embeds, components)."""
+        for stored in self.messages.get(int(target.get("channel_id") or 0), []):
+            if stored["id"] == target.get("id"):
+                for key in ("content", "embeds", "components"):
+                    if key in data:
+                        stored[key] = data[key] if data[key] is not None else ([] if key != "content" else "")
+                stored["edited_timestamp"] = datetime.now(UTC).isoformat()
+                self.message_updates.append(dict(stored))
+                return stored
+        return None
 
     async def _followup(self, rec: Recorded, parts: list[str]) -> web.Response:
         inter = self._by_token.get(parts[2])
@@ -600,6 +618,39 @@ class FakeDiscord:
             "attachment_size_limit": 10 * 1024 * 1024,
         }
         inter = Interaction(inter_id, payload["token"], kind, payload, time.monotonic())
+        self.interactions[inter_id] = inter
+        self._by_token[inter.token] = inter
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return inter
+
+    async def click(
+        self,
+        message: JSON,
+        custom_id: str,
+        *,
+        roles: Sequence[int] = (),
+        values: Sequence[str] | None = None,
+        user_id: int | None = None,
+        name: str = "alice",
+    ) -> Interaction:
+        """Inject a component interaction (a button, or with `values` a string select) on a posted message."""
+        data: JSON = {"custom_id": custom_id, "component_type": 3 if values is not None else 2}
+        if values is not None:
+            data["values"] = list(values)
+        member: JSON = {"user": self.user(user_id or self.USER_ID, name, bot=False),
+                        "roles": [str(r) for r in roles], "nick": None,
+                        "joined_at": datetime.now(UTC).isoformat(), "deaf": False, "mute": False, "flags": 0,
+                        "permissions": "2248473465835073", "pending": False, "avatar": None}
+        inter_id = self.next_id()
+        payload: JSON = {
+            "id": str(inter_id), "application_id": str(self.APP_ID), "type": 3, "data": data,
+            "guild_id": str(self.GUILD_ID), "channel_id": message["channel_id"], "channel": self.channel_payload(),
+            "member": member, "token": f"itoken-{inter_id}", "version": 1, "locale": "en-US",
+            "guild_locale": "en-US", "app_permissions": "2248473465835073", "entitlements": [],
+            "authorizing_integration_owners": {"0": str(self.GUILD_ID)}, "context": 0,
+            "attachment_size_limit": 10 * 1024 * 1024, "message": message,
+        }
+        inter = Interaction(inter_id, payload["token"], 3, payload, time.monotonic())
         self.interactions[inter_id] = inter
         self._by_token[inter.token] = inter
         await self.dispatch("INTERACTION_CREATE", payload)

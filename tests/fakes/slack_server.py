@@ -109,6 +109,8 @@ class FakeSlack:
         self.refuse_sockets = False  # True: Socket Mode websocket upgrades answered 503 (Slack's edge down)
         self._scripts: dict[str, list[Reply]] = {}
         self.history: dict[str, list[dict[str, Any]]] = {}  # channel -> accepted messages, oldest first
+        self.usergroups: dict[str, list[str]] = {}  # user group id -> member user ids (usergroups.users.list)
+        self.updates: list[dict[str, Any]] = []  # chat.update params Slack accepted
         self.down: Reply | None = None
         self.down_methods: frozenset[str] | None = None  # None: every Web API method is down
         self._released = asyncio.Event()
@@ -239,6 +241,42 @@ class FakeSlack:
         for ws in live:
             await ws.send_str(json.dumps(envelope))
         return Envelope(envelope_id=envelope_id, response_token=token, sent_at=sent_at)
+
+    async def send_action(
+        self,
+        channel: str,
+        message: dict[str, Any],
+        action: dict[str, Any],
+        *,
+        user_id: str = "U0USER",
+        user_name: str = "tester",
+    ) -> Envelope:
+        """Push an `interactive` block_actions envelope: `user_id` used `action` on a posted message."""
+        n = next(self._ids)
+        token = f"rt{n}"
+        payload = {
+            "type": "block_actions",
+            "user": {"id": user_id, "username": user_name, "name": user_name, "team_id": "T0TEAM"},
+            "api_app_id": "A0APP",
+            "token": "verification-token",
+            "container": {"type": "message", "message_ts": message["ts"], "channel_id": channel,
+                          "is_ephemeral": False},
+            "trigger_id": f"trigger-{n}",
+            "team": {"id": "T0TEAM", "domain": "fake"},
+            "channel": {"id": channel, "name": "alerts"},
+            "message": dict(message),
+            "response_url": f"http://127.0.0.1:{self.port}/respond/{token}",
+            "actions": [{**action, "block_id": "stcwatch_review", "action_ts": f"{time.time():.6f}"}],
+        }
+        envelope = {"envelope_id": f"env-{n}", "type": "interactive", "accepts_response_payload": False,
+                    "payload": payload}
+        live = [ws for ws in self._sockets if not ws.closed]
+        if not live:
+            raise AssertionError("no Socket Mode connection to send the action to")
+        sent_at = time.monotonic()
+        for ws in live:
+            await ws.send_str(json.dumps(envelope))
+        return Envelope(envelope_id=f"env-{n}", response_token=token, sent_at=sent_at)
 
     async def request_reconnect(self) -> None:
         """Send Slack's `disconnect` (refresh_requested), as Slack does every few hours."""
@@ -376,7 +414,24 @@ class FakeSlack:
             return self._conversations_history(params)
         if method == "chat.postEphemeral":
             return {"message_ts": f"{time.time():.6f}"}
+        if method == "chat.update":
+            return self._update_message(params)
+        if method == "usergroups.users.list":
+            return {"users": self.usergroups.get(str(params.get("usergroup")), [])}
         return {}
+
+    def _update_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        """chat.update: replace text and blocks of a stored message (found by channel and ts)."""
+        channel, ts = str(params.get("channel")), str(params.get("ts"))
+        for message in self.history.get(channel, []):
+            if message["ts"] == ts:
+                blocks = params.get("blocks")
+                message["blocks"] = json.loads(blocks) if isinstance(blocks, str) else (blocks or [])
+                message["text"] = params.get("text", message["text"])
+                message["edited"] = {"user": "U0BOT", "ts": self._next_ts()}
+                self.updates.append(dict(params))
+                return {"channel": channel, "ts": ts, "text": message["text"]}
+        raise AssertionError(f"chat.update of an unknown message {channel}/{ts}")
 
     async def _respond(self, request: web.Request) -> web.Response:
         token = request.match_info["token"]

@@ -49,7 +49,10 @@ class SlowOutbox:
 
 
 def app(poller: HangingPoller, outbox: SlowOutbox) -> Any:
-    settings = SimpleNamespace(poll=SimpleNamespace(tick=3600.0), rules=SimpleNamespace(reload=False), feeds=[])
+    settings = SimpleNamespace(
+        poll=SimpleNamespace(tick=3600.0), rules=SimpleNamespace(reload=False), feeds=[],
+        store=SimpleNamespace(keep_articles=None),
+    )
     return SimpleNamespace(settings=settings, poller=poller, outbox=outbox, metrics=Metrics(), rulebook=None)
 
 

@@ -90,6 +90,7 @@ class FakeQuery:
     """The QueryService protocol with canned answers; `fail` makes every call raise."""
 
     def __init__(self) -> None:
+        self.deal_types: list[str | None] = []
         self.asked: list[str | None] = []
         self.fail = False
         self.feeds = [
@@ -114,8 +115,9 @@ class FakeQuery:
             ),
         ]
 
-    def agreements(self, country: str | None = None) -> Answer:
+    def agreements(self, country: str | None = None, *, deal_type: str | None = None) -> Answer:
         self.asked.append(country)
+        self.deal_types.append(deal_type)
         if self.fail:
             raise RuntimeError("database is locked")
         if country is None:

@@ -73,6 +73,12 @@ async def test_agreements_without_country_gives_overview(
     assert "Honduras" in text and "Guatemala" in text and "contested" in text
 
 
+async def test_overview_filtered_by_deal_type(slack: FakeSlack, adapter: SlackAdapter, query: FakeQuery) -> None:
+    env = await slack.send_command("/agreements", "type:detention")
+    await slack.wait_for_response(env)
+    assert (query.asked, query.deal_types) == ([None], ["detention"])
+
+
 async def test_feeds_shows_health_with_feed_text_escaped(slack: FakeSlack, adapter: SlackAdapter) -> None:
     env = await slack.send_command("/feeds")
     ack = await slack.wait_for_ack(env)
@@ -175,10 +181,10 @@ async def test_the_store_query_runs_off_the_event_loop(
     seen: list[int] = []
     original = query.agreements
 
-    def slow(country: str | None = None) -> Answer:
+    def slow(country: str | None = None, deal_type: str | None = None) -> Answer:
         seen.append(threading.get_ident())
         time.sleep(0.6)
-        return original(country)
+        return original(country, deal_type=deal_type)
 
     query.agreements = slow  # type: ignore[method-assign]
     ticks = 0

@@ -258,3 +258,27 @@ def test_longest_urls_never_get_cut_inside_a_link() -> None:
         assert_within_limits(message.blocks)
         for _, text in texts(message.blocks):
             assert len(re.findall(r"<[^<>]+>", text)) == text.count("<"), text[:80]
+
+
+def test_answer_marks_machine_reads_reviews_and_deal_type() -> None:
+    machine = replace(HONDURAS.timeline[0], reviewed=False)
+    finding = replace(HONDURAS.findings[0], reviewed=True, review="accepted", reviewed_by="<!channel> ana")
+    answer = replace(HONDURAS, timeline=[machine, *HONDURAS.timeline[1:]], findings=[finding], deal_type="detention")
+
+    body = "\n".join(text for _, text in texts(render_answer(answer).blocks))
+
+    assert "*Deal type:* detention or custody" in body
+    assert body.count("_unreviewed_") == 1
+    assert "accepted by &lt;!channel&gt; ana" in body
+
+
+def test_finding_alert_ends_with_review_buttons_and_status_change_names_the_reviewer() -> None:
+    blocks = render_alert(make_alert(extra={"finding_id": 7})).blocks
+    assert blocks[-1]["block_id"] == "stcwatch_review"
+    assert [(e["action_id"], e["value"]) for e in blocks[-1]["elements"]] == [
+        ("stcwatch_review_ok", "7"), ("stcwatch_review_wrong", "7")
+    ]
+    assert all(b.get("block_id") != "stcwatch_review" for b in render_alert(make_alert()).blocks)
+
+    change = replace(status_change_alert(), extra={**status_change_alert().extra, "reviewed_by": "bo"})
+    assert any("*After a review by* bo" in text for _, text in texts(render_alert(change).blocks))

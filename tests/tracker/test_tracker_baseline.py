@@ -36,6 +36,7 @@ actor = "Wilson Paz, director of Honduras' National Migration Institute"
 summary = "Denies that any agreement was signed."
 source = "https://example.org/paz"
 outlet = "AP"
+deal_type = "safe_third_country"
 """
 
 
@@ -143,7 +144,9 @@ def test_seed_case_reason_names_both_sides(baseline: list[Statement]) -> None:
         "Kristi Noem, US Homeland Security Secretary, claimed on 2025-06-26; "
         "Wilson Paz, director of Honduras' National Migration Institute, denied on 2025-06-26"
     )
-    assert {s.kind for s in status.claims} == {Kind.CLAIM, Kind.CONFIRMATION}
+    assert {s.kind for s in status.claims} == {
+        Kind.CLAIM, Kind.CONFIRMATION, Kind.AGREEMENT_SIGNED, Kind.AGREEMENT_IN_FORCE  # signed 03-10, in force 06-25
+    }
     assert [s.kind for s in status.denials] == [Kind.DENIAL]
 
 
@@ -159,8 +162,8 @@ def test_errors_name_file_entry_key_and_line() -> None:
     error = _error(text)
 
     (problem,) = error.problems
-    assert (problem.index, problem.key, problem.line) == (2, "country", 15)
-    assert "data/baseline.toml:15, statement #2, key 'country': 'XX' is not an ISO" in str(error)
+    assert (problem.index, problem.key, problem.line) == (2, "country", 16)
+    assert "data/baseline.toml:16, statement #2, key 'country': 'XX' is not an ISO" in str(error)
 
 
 def test_all_problems_are_reported_together() -> None:

@@ -21,11 +21,13 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from bot.adapters.discord.commands import StcwatchTree, build_commands
+from bot.adapters.discord.review import ReviewHandler
 from bot.adapters.discord.sink import ChannelPoster, DiscordSink
 from bot.config import DiscordSettings
 from bot.errors import StcwatchError
 from bot.service.answers import QueryService
 from bot.service.notify import Sink
+from bot.service.review import ReviewService
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +39,14 @@ class DiscordStartupError(StcwatchError):
 class StcwatchClient(discord.Client):
     """A gateway client that only needs interactions: no privileged intents, mentions off by default."""
 
-    def __init__(self, query: QueryService, *, guild_id: int | None, guild_ready_timeout: float = 2.0) -> None:
+    def __init__(
+        self,
+        query: QueryService,
+        *,
+        guild_id: int | None,
+        guild_ready_timeout: float = 2.0,
+        review: ReviewHandler | None = None,
+    ) -> None:
         intents = discord.Intents.none()
         intents.guilds = True  # lets discord.py resolve the guild and channel of an interaction
         super().__init__(
@@ -51,6 +60,11 @@ class StcwatchClient(discord.Client):
         self.guild = discord.Object(id=guild_id) if guild_id else None
         for command in build_commands(query):
             self.tree.add_command(command, guild=self.guild)
+        self.review = review or ReviewHandler(None, None)
+
+    async def on_interaction(self, interaction: discord.Interaction[discord.Client]) -> None:
+        """Component clicks on alerts (slash commands are the command tree's)."""
+        await self.review.handle(interaction)
 
     async def on_ready(self) -> None:
         """discord.py event: a new gateway session."""
@@ -166,6 +180,7 @@ async def start_discord(
     *,
     ready_timeout: float = 60.0,
     guild_ready_timeout: float = 2.0,
+    reviews: ReviewService | None = None,
 ) -> DiscordAdapter:
     """Log in, connect the gateway in a background task, wait for READY, sync commands.
 
@@ -173,7 +188,12 @@ async def start_discord(
     READY does not arrive within `ready_timeout` seconds; nothing is left running in that case.
     """
     restore = _point_at(settings.api_base, settings.gateway_url)
-    client = StcwatchClient(query, guild_id=settings.guild_id, guild_ready_timeout=guild_ready_timeout)
+    client = StcwatchClient(
+        query,
+        guild_id=settings.guild_id,
+        guild_ready_timeout=guild_ready_timeout,
+        review=ReviewHandler(reviews, settings.reviewer_role_id),
+    )
     gateway: asyncio.Task[None] | None = None
     try:
         try:

@@ -17,7 +17,7 @@ from discord import app_commands
 
 from bot.adapters.discord.render import render_answer, render_feeds, render_not_found
 from bot.adapters.discord.text import clip
-from bot.service.answers import NotFoundAnswer, QueryService, flag
+from bot.service.answers import DEAL_TYPES, NotFoundAnswer, QueryService, flag
 
 log = logging.getLogger(__name__)
 
@@ -108,13 +108,17 @@ def build_commands(query: QueryService) -> list[app_commands.Command[Any, ..., N
     @app_commands.describe(
         country="Country name or ISO code (e.g. Honduras, HN); leave empty for the overview",
         page="Page of the timeline (or of the overview) to show",
+        deal_type="Overview: only this kind of arrangement",
     )
+    @app_commands.choices(deal_type=[app_commands.Choice(name=words, value=value) for value, words in DEAL_TYPES])
     async def agreements(
         interaction: Interaction,
         country: app_commands.Range[str, 1, 100] | None = None,
         page: app_commands.Range[int, 1, 100] = 1,
+        deal_type: app_commands.Choice[str] | None = None,
     ) -> None:
-        answer = await compute(interaction, lambda: query.agreements(country))
+        wanted = deal_type.value if deal_type is not None else None
+        answer = await compute(interaction, lambda: query.agreements(country, deal_type=wanted))
         if isinstance(answer, NotFoundAnswer):
             await reply(interaction, content=render_not_found(answer), ephemeral=True)
             return

@@ -134,6 +134,9 @@ def _status_change(alert: Alert) -> discord.Embed:
     b.set_author(f"STATUS CHANGE · {country}")
     b.add_field("Before", old, inline=True)
     b.add_field("Now", f"**{new.upper()}**" if contested else new, inline=True)
+    reviewer = alert.extra.get("reviewed_by")
+    if isinstance(reviewer, str) and reviewer.strip():
+        b.add_field("After a review by", escape(reviewer, 100), inline=True)
     b.add_field("Said so (for)", _side_lines(alert.extra.get("for"), 1024))
     b.add_field("Says otherwise (against)", _side_lines(alert.extra.get("against"), 1024))
     if alert.title:

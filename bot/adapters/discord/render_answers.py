@@ -19,7 +19,9 @@ from bot.service.answers import (
     NotFoundAnswer,
     OverviewAnswer,
     TimelineItem,
+    deal_name,
     flag,
+    review_mark,
 )
 
 STATUS_COLOURS: dict[str, int] = {
@@ -83,6 +85,8 @@ def _timeline_field(item: TimelineItem) -> tuple[str, str]:
     name = f"{_date(item)} · {kind}"
     if item.origin == "baseline":
         name += " · baseline"
+    elif not item.reviewed:
+        name += " · unreviewed"
     actor = escape(item.actor, 80) or "unknown"
     summary = escape(item.summary, 220)
     source = link(item.outlet or "source", item.source_url, 50) if item.source_url else escape(item.outlet, 50)
@@ -96,7 +100,8 @@ def _country(answer: CountryAnswer, page: int) -> discord.Embed:
     since = f"\nSince {answer.since.isoformat()}" if answer.since else ""
     b = EmbedBudget(
         title=f"{answer.flag} {escape(answer.name, 100)} ({answer.country}) — {_status(answer.status)}".strip(),
-        description=(escape(answer.reason, 700) or "No statements recorded.") + since,
+        description=(escape(answer.reason, 700) or "No statements recorded.") + since
+        + f"\nDeal type: {escape(deal_name(answer.deal_type), 60)}",
         colour=STATUS_COLOURS.get(answer.status, 0x7F8C8D),
     )
     b.reserve_for(120)
@@ -117,6 +122,7 @@ def _country(answer: CountryAnswer, page: int) -> discord.Embed:
         name = f"Finding · {escape(f.label, 12)} · {f.found_at.date().isoformat()}"
         if f.outlets > 1:
             name += f" · {f.outlets} outlets"
+        name += f" · {escape(review_mark(f.reviewed, f.review, f.reviewed_by, f.review_label), 80)}"
         speaker = f"{escape(f.speaker, 60)}: " if f.speaker else ""
         value = f"{link(f.title, f.url, 120)}\n> {speaker}{escape(f.evidence, 180)}"
         if not b.add_field(name, value):
@@ -138,6 +144,7 @@ def _overview(answer: OverviewAnswer, page: int) -> discord.Embed:
     for row in rows:
         changed = f" · {row.changed.isoformat()}" if row.changed else ""
         head = f"{flag(row.country)} **{escape(row.name, 60)}** (`{row.country}`) — {_status(row.status)}{changed}"
+        head += f" · {escape(deal_name(row.deal_type), 60)}"
         reason = escape(row.reason, 160)
         lines.append(f"{head}\n{reason}" if reason else head)
     body = _fit_lines(lines, DESCRIPTION_MAX - 100) if lines else "No countries are tracked yet."

@@ -24,6 +24,7 @@ import aiohttp
 import discord
 
 from bot.adapters.discord.render import alert_embed
+from bot.adapters.discord.review import review_components
 from bot.config import DiscordRoute
 from bot.errors import DeliveryError
 from bot.models import Alert
@@ -44,7 +45,7 @@ def alert_nonce(alert: Alert, channel_id: int) -> str:
 
 
 def alert_payload(alert: Alert, route: DiscordRoute) -> dict[str, Any]:
-    """The JSON body for POST /channels/{id}/messages: embed, safe mentions, nonce."""
+    """The JSON body for POST /channels/{id}/messages: embed, safe mentions, review buttons, nonce."""
     role = route.mention_role_id
     mentions = discord.AllowedMentions.none()
     payload: dict[str, Any] = {"embeds": [alert_embed(alert).to_dict()]}
@@ -54,6 +55,9 @@ def alert_payload(alert: Alert, route: DiscordRoute) -> dict[str, Any]:
             everyone=False, users=False, roles=[discord.Object(id=role)], replied_user=False
         )
     payload["allowed_mentions"] = mentions.to_dict()
+    finding_id = alert.extra.get("finding_id")
+    if alert.kind == "finding" and isinstance(finding_id, int) and not isinstance(finding_id, bool):
+        payload["components"] = review_components(finding_id)
     payload["nonce"] = alert_nonce(alert, route.channel_id)
     payload["enforce_nonce"] = True
     return payload

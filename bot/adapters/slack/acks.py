@@ -75,6 +75,6 @@ class AckingSocketModeHandler(AsyncSocketModeHandler):
         try:
             await super().handle(client, req)
         finally:
-            key = trigger_id(req.payload) if req.type == "slash_commands" else None
+            key = trigger_id(req.payload) if req.type in ("slash_commands", "interactive") else None
             if key:
                 self.signals.sent(key)

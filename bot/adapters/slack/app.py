@@ -22,11 +22,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.acks import AckingSocketModeHandler, AckSignals
 from bot.adapters.slack.commands import register_commands
+from bot.adapters.slack.review import SlackReviews
 from bot.adapters.slack.sink import SlackSink
 from bot.config import SlackSettings
 from bot.errors import StcwatchError
 from bot.service.answers import QueryService
 from bot.service.notify import Sink
+from bot.service.review import ReviewService
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +126,7 @@ async def start_slack(
     query: QueryService,
     *,
     connect_timeout: float = CONNECT_TIMEOUT,
+    reviews: ReviewService | None = None,
 ) -> SlackAdapter:
     """Check the tokens, connect Socket Mode, register the commands; raise SlackConnectError if not."""
     session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=HTTP_TIMEOUT))
@@ -134,6 +137,7 @@ async def start_slack(
         app = AsyncApp(client=client, name="stcwatch", logger=logging.getLogger("slack_bolt"))
         signals = AckSignals()
         register_commands(app, query, signals)
+        SlackReviews(reviews, settings.reviewer_usergroup).register(app, signals)
         handler = AckingSocketModeHandler(app, app_token=app_token, web_client=client, signals=signals)
         await _connect(handler, app_token, settings.api_base, connect_timeout)
     except BaseException:

@@ -20,6 +20,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.acks import AckSignals, trigger_id
+from bot.adapters.slack.mrkdwn import esc, section
 from bot.adapters.slack.render import Message, render_answer, render_error, render_feeds, render_suggestions
 from bot.errors import LookupFailed
 from bot.service.answers import QueryService
@@ -51,10 +52,21 @@ def register_commands(app: AsyncApp, query: QueryService, acks: AckSignals) -> N
 def _agreements(query: QueryService, text: str) -> Message:
     """Runs in a worker thread (see `_answer`): the chat query service has its own store connection and
     takes one call at a time, so a slow answer never holds the event loop (Socket Mode acks, the poller)."""
+    deal_type, country = _deal_filter(text)
     try:
-        return render_answer(query.agreements(text or None))
+        return render_answer(query.agreements(country, deal_type=deal_type))
     except LookupFailed as exc:
         return render_suggestions(exc.query, exc.suggestions)
+    except ValueError as exc:  # an unknown deal type
+        return Message(text=str(exc), blocks=[section(esc(str(exc), 500))])
+
+
+def _deal_filter(text: str) -> tuple[str | None, str | None]:
+    """`type:transit` (anywhere in the text) filters the overview; the rest is the country."""
+    words = text.split()
+    deal = next((w.split(":", 1)[1] for w in words if w.lower().startswith("type:")), None)
+    rest = " ".join(w for w in words if not w.lower().startswith("type:"))
+    return deal or None, rest or None
 
 
 async def _answer(

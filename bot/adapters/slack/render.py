@@ -32,6 +32,7 @@ from bot.adapters.slack.render_answers import (
     render_not_found,
     render_suggestions,
 )
+from bot.adapters.slack.review_blocks import review_block
 from bot.models import Alert
 from bot.service.answers import flag
 
@@ -119,6 +120,9 @@ def _finding_blocks(alert: Alert) -> list[Block]:
     if lines:
         blocks.append(section(fit_lines(lines)))
     blocks.append(_meta(alert))
+    finding_id = alert.extra.get("finding_id")
+    if isinstance(finding_id, int) and not isinstance(finding_id, bool):
+        blocks.append(review_block(finding_id))
     return blocks
 
 
@@ -129,6 +133,9 @@ def _status_change_blocks(alert: Alert) -> list[Block]:
     title = "⚠️ CONTESTED" if contested else f"{LABEL_EMOJI['STATUS_CHANGE']} STATUS CHANGE"
     blocks: list[Block] = [header(f"{title} · {_plain_where(alert.country)}")]
     lines = [f"*Status:* {esc(old, 40)} → *{esc(new, 40).upper()}*"]
+    reviewer = _text(alert.extra.get("reviewed_by"))
+    if reviewer:
+        lines.append(f"*After a review by* {esc(reviewer, 100)}")
     if contested:
         lines.append(":warning: *Contested:* a claim and a denial stand against each other.")
     reason = _text(alert.extra.get("reason"))

@@ -26,7 +26,16 @@ from bot.adapters.slack.mrkdwn import (
     section,
 )
 from bot.models import FeedState
-from bot.service.answers import Answer, CountryAnswer, NotFoundAnswer, OverviewAnswer, TimelineItem, flag
+from bot.service.answers import (
+    Answer,
+    CountryAnswer,
+    NotFoundAnswer,
+    OverviewAnswer,
+    TimelineItem,
+    deal_name,
+    flag,
+    review_mark,
+)
 
 STATUS_EMOJI = {
     "none": "⚪",
@@ -57,7 +66,7 @@ def render_country(answer: CountryAnswer) -> Message:
     name = plain(answer.name, 80)
     blocks: list[Block] = [header(f"{answer.flag} {name} ({answer.country}) · {emoji} {status.upper()}")]
     since = f" since {_day(answer.since)}" if answer.since else ""
-    lines = [f"*Status:* {emoji} *{esc(status, 40)}*{since}"]
+    lines = [f"*Status:* {emoji} *{esc(status, 40)}*{since}", f"*Deal type:* {esc(deal_name(answer.deal_type), 80)}"]
     if status == "contested":
         lines.append(":warning: *Contested:* a claim and a denial stand against each other.")
     if answer.reason:
@@ -85,6 +94,8 @@ def render_country(answer: CountryAnswer) -> Message:
                 meta.insert(0, f"speaker: {esc(finding.speaker, 200)}")
             if finding.outlets > 1:
                 meta.append(f"{finding.outlets} outlets")
+            meta.append(esc(review_mark(finding.reviewed, finding.review, finding.reviewed_by,
+                                        finding.review_label), 150))
             blocks.append(context(" · ".join(meta)))
     elif not answer.timeline:
         blocks.append(context("No statements or findings recorded yet."))
@@ -108,6 +119,7 @@ def render_overview(answer: OverviewAnswer) -> Message:
         line = f"{flag(row.country)} *{name}* ({esc(row.country, 4)}) {emoji} {esc(row.status, 40)}"
         if row.changed:
             line += f" · {_day(row.changed)}"
+        line += f" · {esc(deal_name(row.deal_type), 60)}"
         if row.reason:
             line += f" — {esc(row.reason, 300)}"
         lines.append(line)
@@ -185,6 +197,8 @@ def _timeline_line(item: TimelineItem) -> str:
         line += f" {link(item.source_url, item.outlet or 'source', 150)}"
     if item.outlets_count > 1:
         line += f" · {item.outlets_count} outlets"
+    if not item.reviewed:
+        line += " · _unreviewed_"
     return line
 
 
