@@ -22,6 +22,7 @@ from datetime import date, datetime
 
 from bot.detect.analyze import Analyzer, Cue, Sentence, relation
 from bot.detect.matcher import AliasHit, Hit, expand
+from bot.detect.parties import JOINT
 from bot.detect.ruledefs import RuleDef
 from bot.detect.rules import RuleSet
 from bot.detect.textprep import Token, fold, needs_repair, repair_text, split_sentences, tokenize
@@ -90,13 +91,14 @@ def _inferable(ruleset: RuleSet, families: set[str]) -> set[str]:
     return families
 
 
-def _maybe_topical(ruleset: RuleSet, families: set[str]) -> bool:
-    """Sentence-level prefilter: topic families present (or inferable) and, unless a strong term is, no
+def _maybe_topical(ruleset: RuleSet, families: set[str], *, matched: bool = False) -> bool:
+    """Sentence-level prefilter: topic families present (or inferable) and, on real matches (`matched`,
+    where `except` phrases are applied: "not its citizens" is no exclusion), unless a strong term is, no
     exclusion. Must accept every sentence the full analysis could find topical."""
     strong, _ = _topic_sets(ruleset)
     if not topic_possible(ruleset, _inferable(ruleset, families)):
         return False
-    return not strong.isdisjoint(families) or families.isdisjoint(ruleset.topic.exclusions)
+    return not matched or not strong.isdisjoint(families) or families.isdisjoint(ruleset.topic.exclusions)
 
 
 def _topic_sets(ruleset: RuleSet) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
@@ -137,6 +139,18 @@ def _fires(rule: RuleDef, modifiers: frozenset[str] | set[str], s: Sentence) -> 
     return not rule.require_any or bool(rule.require_any & families)
 
 
+def _subject_fits(rule: RuleDef, cue: Cue, country: str, senders: frozenset[str]) -> bool:
+    """`subject_is_country`: the country itself is the cue's subject; `joint_subject`: it and its
+    counterpart, the sending state, are ("Copenhague y Kigali firmaron", "Morales and Trump signed", "both
+    governments signed"); two receiving countries side by side ("Guatemala and Honduras signed deals with
+    Washington") are not both sides."""
+    if rule.subject_is_country and country not in cue.subject:
+        return False
+    if not rule.joint_subject or JOINT in cue.subject:
+        return True
+    return country in cue.subject and not senders.isdisjoint(cue.subject)
+
+
 def _evaluate(ruleset: RuleSet, s: Sentence, index: int, targets: list[str]) -> list[_Candidate]:
     by_cue = _rules_by_cue(ruleset)
     out: list[_Candidate] = []
@@ -149,7 +163,7 @@ def _evaluate(ruleset: RuleSet, s: Sentence, index: int, targets: list[str]) -> 
             here = [c for c in targets if c in cue.clause_targets] or targets
             for country in here:
                 rel = relation(cue.speaker, country)
-                if rel in rule.speaker and (not rule.subject_is_country or country in cue.subject):
+                if rel in rule.speaker and _subject_fits(rule, cue, country, ruleset.topic.senders):
                     out.append(_Candidate(rule, country, index, cue, rel))
     for rule in by_cue.get("", []):
         if _fires(rule, s.modifiers, s):
@@ -205,7 +219,7 @@ def classify(
 
     # the folded prefilter over-approximates (a gapped pattern's two parts anywhere in the sentence); the
     # real matches decide before the expensive analysis
-    topical = [i for i in topical if _maybe_topical(ruleset, {h.family for h in match(i)[1]})]
+    topical = [i for i in topical if _maybe_topical(ruleset, {h.family for h in match(i)[1]}, matched=True)]
     if not topical:
         return []
     selected = set(topical)
@@ -284,7 +298,14 @@ def _one_reading_per_side(best: dict[tuple[str, Label], _Candidate]) -> dict[tup
         if len(pair) == 2 and pair[0].sentence == pair[1].sentence:
             weaker = min(pair, key=lambda c: (c.rule.priority, -c.sentence))
             del out[(country, weaker.rule.label)]
+        claim, confirmed = out.get((country, Label.CLAIM)), out.get((country, Label.CONFIRMED))
+        if claim and confirmed and _same_cue(claim, confirmed):  # one word read two ways: the stronger reading
+            del out[(country, min(claim, confirmed, key=lambda c: c.rule.priority).rule.label)]
     return out
+
+
+def _same_cue(a: _Candidate, b: _Candidate) -> bool:
+    return a.sentence == b.sentence and a.cue is not None and b.cue is not None and a.cue.start == b.cue.start
 
 
 def run_golden(ruleset: RuleSet) -> list[GoldenFailure]:

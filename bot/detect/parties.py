@@ -43,6 +43,8 @@ _NOT_NAMES = frozenset(
 
 
 _DETERMINERS = frozenset({"the", "el", "la", "los", "las"})
+JOINT = "*"
+"""In a cue's subject: both parties ("both governments signed"), whoever they are."""
 
 
 def _after_locative(tokens: list[Token], start: int) -> bool:
@@ -399,5 +401,7 @@ class Parties:
         if not left or left[-1].kind not in ("mention", "role", "anonymous"):
             return frozenset()
         spk = self.to_speaker(left[-1], ents, tokens, None, frozenset(barriers))
+        if spk.kind == "joint":  # "ambos países firmaron", "both governments signed"
+            return frozenset({JOINT})
         return spk.countries if spk.kind == "gov" else frozenset()
 

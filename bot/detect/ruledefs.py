@@ -63,6 +63,7 @@ class RuleDef:
     path: str = ""
     line: int | None = None
     key_lines: dict[str, int | None] = field(default_factory=dict, compare=False)
+    joint_subject: bool = False  # the country and another party are the cue's subject ("X and Y signed")
 
 
 @dataclass(frozen=True)

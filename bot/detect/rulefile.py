@@ -24,7 +24,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _FAMILY_KEYS = {"kind", "description", "en", "es", "terms", "except", "scope", "window", "frame", "speaker_side"}
 _RULE_KEYS = {
     "id", "label", "priority", "description", "cue", "speaker", "with", "with_any", "without",
-    "without_anywhere", "require", "require_any", "subject_is_country", "examples",
+    "without_anywhere", "require", "require_any", "subject_is_country", "joint_subject", "examples",
 }
 _TOPIC_KEYS = {"description", "strong", "combos", "exclusions", "senders"}
 
@@ -207,8 +207,9 @@ def _rule(out: ParsedFile, loc: _Locator, index: int, body: Any) -> None:
             err(f"'{key}' must be a list of strings", key)
     if "cue" not in body:
         err("needs 'cue' (a list of families; [] = any topical sentence)", None)
-    if not isinstance(body.get("subject_is_country", False), bool):
-        err("subject_is_country must be true or false", "subject_is_country")
+    for flag in ("subject_is_country", "joint_subject"):
+        if not isinstance(body.get(flag, False), bool):
+            err(f"{flag} must be true or false", flag)
     bad = set(body.get("speaker", [])) - set(RELATIONS) if _strs(body.get("speaker", [])) else set()
     if bad:
         err(f"unknown speaker {sorted(bad)} (allowed: {', '.join(RELATIONS)})", "speaker")
@@ -239,7 +240,7 @@ def _rule(out: ParsedFile, loc: _Locator, index: int, body: Any) -> None:
             frozenset(body.get("without_anywhere", [])),
             frozenset(body.get("require", [])), frozenset(body.get("require_any", [])),
             bool(body.get("subject_is_country", False)), Examples(tuple(positive), tuple(negative)), out.path, head,
-            {k: loc.key(head, k) for k in body},
+            {k: loc.key(head, k) for k in body}, bool(body.get("joint_subject", False)),
         )
     )
 
