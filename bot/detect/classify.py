@@ -17,6 +17,7 @@ Pipeline per article:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -74,7 +75,7 @@ def _pronouns(ruleset: RuleSet) -> frozenset[str]:
     return cached
 
 
-def _inferable(ruleset: RuleSet, families: set[str]) -> set[str]:
+def _inferable(ruleset: RuleSet, families: AbstractSet[str]) -> AbstractSet[str]:
     """Families the sentence analysis may add, for the prefilters (which must never miss a sentence).
 
     A migration word can come with a nationality that the analysis recognises as third-country people
@@ -94,7 +95,23 @@ def _inferable(ruleset: RuleSet, families: set[str]) -> set[str]:
 def _maybe_topical(ruleset: RuleSet, families: set[str], *, matched: bool = False) -> bool:
     """Sentence-level prefilter: topic families present (or inferable) and, on real matches (`matched`,
     where `except` phrases are applied: "not its citizens" is no exclusion), unless a strong term is, no
-    exclusion. Must accept every sentence the full analysis could find topical."""
+    exclusion. Must accept every sentence the full analysis could find topical.
+
+    Memoised per rule set: sentences of one story share a handful of family sets."""
+    memo: dict[tuple[frozenset[str], bool], bool] | None = getattr(ruleset, "_topical_memo", None)
+    if memo is None:
+        memo = {}
+        object.__setattr__(ruleset, "_topical_memo", memo)
+    key = (frozenset(families), matched)
+    hit = memo.get(key)
+    if hit is None:
+        hit = _maybe_topical_uncached(ruleset, key[0], matched=matched)
+        if len(memo) < 100_000:
+            memo[key] = hit
+    return hit
+
+
+def _maybe_topical_uncached(ruleset: RuleSet, families: frozenset[str], *, matched: bool) -> bool:
     strong, _ = _topic_sets(ruleset)
     if not topic_possible(ruleset, _inferable(ruleset, families)):
         return False

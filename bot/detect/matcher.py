@@ -258,6 +258,7 @@ class Matcher:
                     entries.setdefault(key, []).append(_Entry(_EXCEPT, name, prefix))
         for key, meaning in aliases.items():
             entries.setdefault(key, []).append(_Entry(_ALIAS, key, False, tuple(meaning)))
+        self._gap_by_first = {first: (name, second, gap) for name, first, second, gap in self._gaps}
         self._sentence = _build(entries)
         self._prefilter = _build_prefilter(pre) if pre else None
 
@@ -270,8 +271,7 @@ class Matcher:
         found: set[str] = set()
         if self._prefilter is None:
             return found
-        for payload in {names for _, names in self._prefilter.iter(f" {folded_article} ")}:
-            found |= payload
+        found = found.union(*{names for _, names in self._prefilter.iter(f" {folded_article} ")})
         for name, first, second, _ in self._gaps:
             if first in found and second in found:
                 found.add(name)
@@ -314,8 +314,9 @@ class Matcher:
                 out.append(h)
         if not parts:
             return out
-        for name, first, second, gap in self._gaps:
-            for a in parts.get(first, ()):
+        for first in [f for f in parts if f in self._gap_by_first]:
+            name, second, gap = self._gap_by_first[first]
+            for a in parts[first]:
                 for b in parts.get(second, ()):
                     if a.end <= b.start <= a.end + gap and not any(
                         tokens[i].low in CLAUSE_TOKENS for i in range(a.end, b.start)

@@ -155,7 +155,7 @@ def ascii_fold(text: str) -> str:
         return text
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if "\u00ed" in text or "\u00cd" in text:
+    if "s\u00ed" in text or "S\u00ed" in text or "S\u00cd" in text:
         text = _SI_YES.sub(_yes, text)
     text = _NON_ASCII_PUNCT.sub(" ", text)
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
