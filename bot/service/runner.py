@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -14,6 +15,9 @@ from bot.metrics import Metrics
 from bot.service.health import HealthServer
 from bot.service.poll import CycleReport
 from bot.service.retention import PRUNE_EVERY, Retention
+
+if TYPE_CHECKING:
+    from bot.web.server import WebServer
 
 log = logging.getLogger(__name__)
 
@@ -169,9 +173,20 @@ def observe_cycle(metrics: Metrics, report: CycleReport) -> None:
 
 
 async def run_until(app: App, stop: asyncio.Event) -> None:
-    """Run the scheduler (and the health server, when configured) until STOP is set."""
+    """Run the scheduler (and the health server and web pages, when configured) until STOP is set."""
+    if not app.settings.web.listen:
+        await _run_until(app, stop, None)
+        return
+    from bot.web.serve import web_pages  # jinja2 and the templates only load when the pages are on
+
+    async with web_pages(app.settings) as pages:
+        await _run_until(app, stop, pages)
+
+
+async def _run_until(app: App, stop: asyncio.Event, pages: WebServer | None) -> None:
     runner = Runner(app)
     health: HealthServer | None = None
+    shared = pages is not None and app.settings.web.listen == app.settings.health.listen
     if app.settings.health.listen:
         poll = app.settings.poll
         health = HealthServer(
@@ -184,11 +199,15 @@ async def run_until(app: App, stop: asyncio.Event) -> None:
             chat=lambda: [p.health() for p in app.chat],
             max_chat_down=app.settings.health.max_chat_down,
         )
-        await health.start(app.settings.health.listen)
+        await health.start(app.settings.health.listen, also=pages.add_routes if shared and pages else None)
+    if pages is not None and not shared:
+        await pages.start(str(app.settings.web.listen))
     runner.start()
     try:
         await stop.wait()
     finally:
         await runner.stop()
+        if pages is not None and not shared:
+            await pages.stop()
         if health is not None:
             await health.stop()
