@@ -34,6 +34,17 @@ def _log_level(value: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _listen(value: str) -> str:
+    from pydantic import ValidationError
+
+    from bot.config import WebSettings
+
+    try:
+        return str(WebSettings(listen=value).listen)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(exc.errors()[0]["msg"].removeprefix("Value error, ")) from None
+
+
 GLOBAL_OPTIONS = ("--config", "--log-level")
 
 
@@ -84,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules_sub.add_parser("test", help="run every rule's golden examples")
 
     web = sub.add_parser("web", help="serve the read-only web pages on the store (beside a running bot or alone)")
-    web.add_argument("--listen", metavar="HOST:PORT", help="default: [web] listen, else 127.0.0.1:8080")
+    web.add_argument("--listen", metavar="HOST:PORT", type=_listen, help="default: [web] listen, else 127.0.0.1:8080")
 
     agreements = sub.add_parser("agreements", help="a country's agreement status with sources, or the overview")
     agreements.add_argument("country", nargs="*", help="name, demonym or ISO code (EN/ES, typos ok)")

@@ -25,13 +25,13 @@ pytestmark = pytest.mark.skipif(
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
-async def chromium(tmp_path: Path, *args: str) -> bytes:
+async def chromium(tmp_path: Path, *args: str, size: str = "1280,900") -> bytes:
     """Run headless Chromium offline and sandboxed from the network's background services; its stdout."""
     assert CHROMIUM is not None
     proc = await asyncio.create_subprocess_exec(
         CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
-        f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,900", *args,
+        f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={size}", *args,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
     out, err = await asyncio.wait_for(proc.communicate(), timeout=90)
@@ -80,11 +80,11 @@ def keep(target: Path) -> None:
         shutil.copy(target, Path(extra) / target.name)
 
 
-async def screenshot(tmp_path: Path, url: str, name: str) -> Path:
+async def screenshot(tmp_path: Path, url: str, name: str, size: str = "1280,900") -> Path:
     shots = tmp_path / "screenshots"
     await asyncio.to_thread(shots.mkdir, exist_ok=True)
     target = shots / name
-    await chromium(tmp_path, f"--screenshot={target}", url)
+    await chromium(tmp_path, f"--screenshot={target}", url, size=size)
     await asyncio.to_thread(keep, target)
     return target
 
@@ -96,6 +96,7 @@ async def test_overview_and_country_pages_render_in_chromium(tmp_path: Path) -> 
         country = Dom((await chromium(tmp_path, "--dump-dom", f"{base}/country/HN")).decode())
         await screenshot(tmp_path, f"{base}/", "web-overview.png")
         await screenshot(tmp_path, f"{base}/country/HN", "web-country-HN.png")
+        await screenshot(tmp_path, f"{base}/", "web-overview-phone.png", size="390,844")
 
     # the overview: every outline drawn, tracked ones coloured by status and linked to their page
     regions = overview.find("path", class_="region")

@@ -137,3 +137,11 @@ async def test_the_pages_never_write_the_store(db: Path) -> None:
         for path in ("/", "/country/HN", "/feeds", "/api/agreements", "/api/agreements/HN"):
             assert (await get(base, path)).status_code == 200
     assert digest(db) == before
+
+
+def test_listen_addresses_are_checked(tmp_path: Path) -> None:
+    bad = stcwatch("web", "--listen", "8080", cwd=tmp_path)
+    assert bad.returncode == 2 and 'must be HOST:PORT such as "0.0.0.0:9108", got \'8080\'' in bad.stderr
+    cfg = config(tmp_path, '[web]\nlisten = "localhost"\n')
+    broken = stcwatch("--config", str(cfg), "web", cwd=tmp_path)
+    assert broken.returncode == 2 and "web.listen: must be HOST:PORT" in broken.stderr
