@@ -74,7 +74,17 @@ class Runner:
         finally:
             self._fetching = False
         observe_cycle(self._app.metrics, report)
+        self._refresh_statuses()
         await self._app.outbox.deliver_due()
+
+    def _refresh_statuses(self) -> None:
+        """Recompute the cached statuses a finding made stale or that date from before today, so read-only
+        readers (`stcwatch web`, the web pages, `agreements` beside the bot) find them fresh and need not
+        compute every country themselves. Cheap when nothing changed: it reads the cache rows."""
+        try:
+            self._app.query.overview()
+        except Exception:
+            log.exception("refreshing the status cache failed; the overview recomputes on demand")
 
     async def _deliver(self) -> None:
         await self._app.outbox.deliver_due()

@@ -6,9 +6,11 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+import sqlite3
 import sys
 import urllib.error
 import urllib.request
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -33,6 +35,16 @@ def fetch(port: int, path: str) -> tuple[int, str]:
         return 0, ""
 
 
+def fresh_cache(db: Path) -> bool:
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("SELECT stale, updated_at FROM country_status").fetchall()
+    finally:
+        conn.close()
+    today = datetime.now(UTC).date().isoformat()
+    return bool(rows) and all(stale == 0 and str(updated).startswith(today) for stale, updated in rows)
+
+
 @pytest.mark.parametrize("shared", [False, True], ids=["own-port", "health-port"])
 async def test_run_serves_the_pages_from_its_store(tmp_path: Path, shared: bool) -> None:
     web_port = free_port()
@@ -48,6 +60,8 @@ async def test_run_serves_the_pages_from_its_store(tmp_path: Path, shared: bool)
             await bot.eventually(lambda: all_delivered(tmp_path / "s.db"), within=60, what="the first poll")
             await bot.eventually(lambda: 'data-country="SV"' in fetch(web_port, "/")[1], within=20,
                                  what="the overview listing El Salvador's new claim")  # fmt: skip
+            # the bot keeps the status cache fresh after each cycle, so read-only pages need not recompute it
+            await bot.eventually(lambda: fresh_cache(tmp_path / "s.db"), within=20, what="a fresh status cache")
             status, page = await asyncio.to_thread(fetch, web_port, "/country/HN")
             assert status == 200 and "Honduras" in page and 'id="timeline-chart"' in page
             status, api = await asyncio.to_thread(fetch, web_port, "/api/agreements/GT")
