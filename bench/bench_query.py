@@ -1,13 +1,15 @@
 """Benchmark `/agreements <country>` answers on a big store: 1M findings over 200 countries.
 
 Run: python bench/bench_query.py [--findings 1000000] [--countries 200] [--queries 1000]
-Prints build time, then p50/p95/p99/max latency of Query.agreements(country) and of the overview.
-Target (issue 4): p95 under 50 ms per agreements(country).
+Prints build time, then p50/p95/p99/max latency of Query.agreements(country) and of the overview, then of
+the web pages (`/` and `/country/XX`, real HTTP to the real server on 127.0.0.1, read-only like `stcwatch web`).
+Targets: p95 under 50 ms per agreements(country) (issue 4); p95 under 100 ms per web page (issue 15).
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import random
 import statistics
 import sys
@@ -18,8 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import httpx
 import pycountry
 
+from bot.config import settings_from_mapping
 from bot.service.notify import Outbox
 from bot.service.query import Query
 from bot.service.tracking import Tracker
@@ -27,6 +31,7 @@ from bot.store import open_store
 from bot.store.repo import FeedSpec
 from bot.store.timefmt import to_db
 from bot.tracker.baseline import load_baseline
+from bot.web.serve import web_pages
 
 LABELS = ("CLAIM", "CONFIRMED", "DENIAL", "MENTION")
 
@@ -88,12 +93,34 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
+async def measure_web(db: Path, codes: list[str], rng: random.Random, requests: int) -> dict[str, list[float]]:
+    """Milliseconds per GET of `/` and of `/country/XX` (random tracked codes), after a warm-up."""
+    settings = settings_from_mapping({"store": {"path": str(db)}, "feeds": []}, source="bench")
+    times: dict[str, list[float]] = {"/": [], "/country/XX": []}
+    async with web_pages(settings) as server:
+        await server.start("127.0.0.1:0")
+        try:
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{server.port}", timeout=60) as client:
+                for code in codes[:5]:
+                    (await client.get(f"/country/{code}")).raise_for_status()
+                (await client.get("/")).raise_for_status()
+                for _ in range(requests):
+                    for key, path in (("/", "/"), ("/country/XX", f"/country/{rng.choice(codes)}")):
+                        t = time.perf_counter()
+                        (await client.get(path)).raise_for_status()
+                        times[key].append((time.perf_counter() - t) * 1000)
+        finally:
+            await server.stop()
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--findings", type=int, default=1_000_000)
     parser.add_argument("--countries", type=int, default=200)
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--web-requests", type=int, default=200, help="GETs of each web page")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:
@@ -120,12 +147,18 @@ def main() -> None:
             query.agreements(None)
             overview.append((time.perf_counter() - t) * 1000)
         store.close()
+        web = asyncio.run(measure_web(db, codes, rng, args.web_requests))
     print(
         f"agreements(country) over {args.queries} queries: p50 {statistics.median(times):.2f} ms, "
         f"p95 {percentile(times, 95):.2f} ms, p99 {percentile(times, 99):.2f} ms, max {max(times):.2f} ms"
     )
     print(f"agreements() overview: p50 {statistics.median(overview):.2f} ms, p95 {percentile(overview, 95):.2f} ms")
     print("target: p95 < 50 ms ->", "PASS" if percentile(times, 95) < 50 else "FAIL")
+    for page, ms in web.items():
+        print(
+            f"web GET {page} over {len(ms)} requests: p50 {statistics.median(ms):.2f} ms, "
+            f"p95 {percentile(ms, 95):.2f} ms, max {max(ms):.2f} ms ->", "PASS" if percentile(ms, 95) < 100 else "FAIL"
+        )
 
 
 if __name__ == "__main__":

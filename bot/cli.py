@@ -1,4 +1,4 @@
-"""The `stcwatch` command: run, poll, classify, feeds, outbox, rules, agreements."""
+"""The `stcwatch` command: run, poll, classify, feeds, outbox, rules, agreements, web."""
 
 from __future__ import annotations
 
@@ -32,6 +32,17 @@ def _log_level(value: str) -> str:
         return check_log_level(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _listen(value: str) -> str:
+    from pydantic import ValidationError
+
+    from bot.config import WebSettings
+
+    try:
+        return str(WebSettings(listen=value).listen)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(exc.errors()[0]["msg"].removeprefix("Value error, ")) from None
 
 
 GLOBAL_OPTIONS = ("--config", "--log-level")
@@ -82,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     rules_sub = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
     rules_sub.add_parser("check", help="validate every rule file (errors name file and line)")
     rules_sub.add_parser("test", help="run every rule's golden examples")
+
+    web = sub.add_parser("web", help="serve the read-only web pages on the store (beside a running bot or alone)")
+    web.add_argument("--listen", metavar="HOST:PORT", type=_listen, help="default: [web] listen, else 127.0.0.1:8080")
 
     agreements = sub.add_parser("agreements", help="a country's agreement status with sources, or the overview")
     agreements.add_argument("country", nargs="*", help="name, demonym or ISO code (EN/ES, typos ok)")
@@ -156,6 +170,10 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return agreements(
             settings, " ".join(args.country) or None, as_json=args.json, out=sys.stdout, deal_type=args.deal_type
         )
+    if command == "web":
+        from bot.web.serve import web_command
+
+        return asyncio.run(web_command(settings, args.listen))
     if command == "review":
         from bot.cli_review import run_review
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
-from bot.adapters.text import country_json, not_found_json, render_text
+from bot.adapters.agreements_doc import agreements_doc
+from bot.adapters.text import render_text
 from bot.app import open_query_store, readonly_query
 from bot.config import Settings
 from bot.errors import StcwatchError
-from bot.service.answers import CountryAnswer, NotFoundAnswer
+from bot.service.answers import NotFoundAnswer
 
 
 def agreements(
@@ -21,21 +21,17 @@ def agreements(
     try:
         query = readonly_query(store)
         try:
+            if as_json:
+                doc = agreements_doc(query, country, deal_type=deal_type)
+                out.write(doc.text)
+                return 0 if doc.found else 1
             answer = query.agreements(country, deal_type=deal_type)
         except ValueError as exc:
             raise StcwatchError(str(exc)) from None
         if isinstance(answer, NotFoundAnswer):
-            text = json.dumps(not_found_json(answer), ensure_ascii=False) if as_json else answer.message
-            out.write(text + "\n")
+            out.write(answer.message + "\n")
             return 1
-        if not as_json:
-            out.write(render_text(answer) + "\n")
-            return 0
-        if isinstance(answer, CountryAnswer):
-            payload: object = country_json(answer)
-        else:
-            payload = [country_json(query.country(row.country)) for row in answer.rows]
-        out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        out.write(render_text(answer) + "\n")
         return 0
     finally:
         store.close()

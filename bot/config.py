@@ -217,6 +217,20 @@ class HealthSettings(_Section):
         return value
 
 
+class WebSettings(_Section):
+    """The read-only web pages and `/api/agreements`; off unless `listen` is set (e.g. "127.0.0.1:8080").
+
+    The same HOST:PORT as `[health] listen` serves both from one port.
+    """
+
+    listen: str | None = None
+
+    @field_validator("listen")
+    @classmethod
+    def _host_port(cls, value: str | None) -> str | None:
+        return HealthSettings._host_port(value)
+
+
 class OutboxSettings(_Section):
     """Retry schedule for alert deliveries: exponential from base_retry, capped at max_retry.
 
@@ -270,6 +284,7 @@ class Settings(_Section):
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
     health: HealthSettings = Field(default_factory=HealthSettings)
     outbox: OutboxSettings = Field(default_factory=OutboxSettings)
+    web: WebSettings = Field(default_factory=WebSettings)
     discord: DiscordSettings = Field(default_factory=DiscordSettings)
     slack: SlackSettings = Field(default_factory=SlackSettings)
     feeds: list[FeedSettings] = Field(default_factory=list)

@@ -121,12 +121,15 @@ class HealthServer:
         self.refresh_gauges()
         return web.Response(body=self._metrics.render(), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
-    async def start(self, listen: str) -> None:
-        """Listen on HOST:PORT (port 0 picks a free one, see `.port`)."""
+    async def start(self, listen: str, *, also: Callable[[web.Application], None] | None = None) -> None:
+        """Listen on HOST:PORT (port 0 picks a free one, see `.port`); ALSO adds more routes (the web pages
+        when they share this port)."""
         host, _, port = listen.rpartition(":")
         app = web.Application()
         app.router.add_get("/healthz", self._healthz)
         app.router.add_get("/metrics", self._metrics_page)
+        if also is not None:
+            also(app)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, host or "0.0.0.0", int(port))  # noqa: S104 - configurable listen address

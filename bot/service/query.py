@@ -146,15 +146,25 @@ class Query:
         Read-write (the bot): served from the status cache, after recomputing (with the same engine call as
         each country's answer) every row that is stale or was computed before today, so the overview and
         `/agreements COUNTRY` always agree, whatever path a finding came in by. Read-only (`live`, the CLI
-        beside a running bot): computed from the baseline and the findings, writing nothing. Raises
-        ValueError for an unknown deal type.
+        and the web pages beside a running bot): the cached rows the bot computed today and that no finding
+        made stale since are used as they are, every other country is computed from the baseline and the
+        findings, writing nothing (200 countries on a 1M-finding store: milliseconds instead of seconds).
+        Raises ValueError for an unknown deal type.
         """
         wanted = parse_deal_type(deal_type) if deal_type else None
         rows: list[OverviewRow] = []
         if self._live:
-            for live in (self._tracker.compute(c) for c in self._tracker.countries()):
-                name = country_name(live.country)
-                row = OverviewRow(live.country, name, str(live.status), live.reason, live.since, _opt(live.deal_type))
+            today = self._clock().date()
+            fresh_rows = {r.country: r for r in self._store.tracking.all_statuses()
+                          if not r.stale and r.updated_at.date() >= today}  # fmt: skip
+            for code in self._tracker.countries():
+                name = country_name(code)
+                kept = fresh_rows.get(code)
+                if kept is not None:  # the bot computed it today and nothing arrived since: the same answer
+                    row = OverviewRow(code, name, kept.status, kept.reason, kept.since, kept.deal_type)
+                else:
+                    live = self._tracker.compute(code)
+                    row = OverviewRow(code, name, str(live.status), live.reason, live.since, _opt(live.deal_type))
                 if row.status != str(Status.NONE) and (wanted is None or row.deal_type == str(wanted)):
                     rows.append(row)
         else:

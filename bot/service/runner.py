@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -14,6 +15,9 @@ from bot.metrics import Metrics
 from bot.service.health import HealthServer
 from bot.service.poll import CycleReport
 from bot.service.retention import PRUNE_EVERY, Retention
+
+if TYPE_CHECKING:
+    from bot.web.server import WebServer
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +74,17 @@ class Runner:
         finally:
             self._fetching = False
         observe_cycle(self._app.metrics, report)
+        self._refresh_statuses()
         await self._app.outbox.deliver_due()
+
+    def _refresh_statuses(self) -> None:
+        """Recompute the cached statuses a finding made stale or that date from before today, so read-only
+        readers (`stcwatch web`, the web pages, `agreements` beside the bot) find them fresh and need not
+        compute every country themselves. Cheap when nothing changed: it reads the cache rows."""
+        try:
+            self._app.query.overview()
+        except Exception:
+            log.exception("refreshing the status cache failed; the overview recomputes on demand")
 
     async def _deliver(self) -> None:
         await self._app.outbox.deliver_due()
@@ -169,9 +183,20 @@ def observe_cycle(metrics: Metrics, report: CycleReport) -> None:
 
 
 async def run_until(app: App, stop: asyncio.Event) -> None:
-    """Run the scheduler (and the health server, when configured) until STOP is set."""
+    """Run the scheduler (and the health server and web pages, when configured) until STOP is set."""
+    if not app.settings.web.listen:
+        await _run_until(app, stop, None)
+        return
+    from bot.web.serve import web_pages  # jinja2 and the templates only load when the pages are on
+
+    async with web_pages(app.settings) as pages:
+        await _run_until(app, stop, pages)
+
+
+async def _run_until(app: App, stop: asyncio.Event, pages: WebServer | None) -> None:
     runner = Runner(app)
     health: HealthServer | None = None
+    shared = pages is not None and app.settings.web.listen == app.settings.health.listen
     if app.settings.health.listen:
         poll = app.settings.poll
         health = HealthServer(
@@ -184,11 +209,15 @@ async def run_until(app: App, stop: asyncio.Event) -> None:
             chat=lambda: [p.health() for p in app.chat],
             max_chat_down=app.settings.health.max_chat_down,
         )
-        await health.start(app.settings.health.listen)
+        await health.start(app.settings.health.listen, also=pages.add_routes if shared and pages else None)
+    if pages is not None and not shared:
+        await pages.start(str(app.settings.web.listen))
     runner.start()
     try:
         await stop.wait()
     finally:
         await runner.stop()
+        if pages is not None and not shared:
+            await pages.stop()
         if health is not None:
             await health.stop()

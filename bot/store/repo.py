@@ -419,6 +419,11 @@ class Store:
         counts.update({r[0]: r[1] for r in rows})
         return counts
 
+    def latest_alerts(self, *, limit: int = 10) -> list[Alert]:
+        """The newest alerts, newest first (the web overview lists them)."""
+        rows = self._conn.execute("SELECT * FROM alerts ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        return [_alert(row) for row in rows]
+
     def oldest_pending_at(self) -> datetime | None:
         """When the oldest undelivered alert was created."""
         row = self._conn.execute(
