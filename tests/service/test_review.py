@@ -17,18 +17,9 @@ from bot.service.tracking import Tracker
 from bot.store import Store, open_store
 from bot.store.repo import FeedSpec
 from bot.tracker.baseline import load_baseline
+from tests.fakes.sinks import Sink
 
 NOW = datetime(2025, 7, 10, 12, 0, tzinfo=UTC)
-
-
-class Sink:
-    name = "test"
-
-    def accepts(self, *, kind: str, label: str, country: str | None) -> bool:
-        return True
-
-    async def send(self, alert: object, *, possibly_sent: bool = False) -> None:  # pragma: no cover
-        raise AssertionError
 
 
 @pytest.fixture
