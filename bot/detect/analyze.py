@@ -86,8 +86,19 @@ class Analyzer:
         self.parties = Parties()
         self._strong = frozenset(topic.strong)
         self._combos = tuple(frozenset(c) for c in topic.combos)
+        self._combo_memo: dict[frozenset[str], bool] = {}
         self._exclusions = frozenset(topic.exclusions)
         self._tokens: list[Token] | None = None  # the sentence being analysed (for scope checks)
+
+    def _has_combo(self, families: set[str]) -> bool:
+        """Some topic combo is present; memoised, since sentences of one story share their family sets."""
+        key = frozenset(families)
+        hit = self._combo_memo.get(key)
+        if hit is None:
+            hit = any(c <= key for c in self._combos)
+            if len(self._combo_memo) < 100_000:
+                self._combo_memo[key] = hit
+        return hit
 
     # ------------------------------------------------------------------------------------------- sentence
     def analyze(
@@ -106,7 +117,7 @@ class Analyzer:
         families = set(by_family)
         topic = self.topic
         strong = not self._strong.isdisjoint(families)
-        topical_self = strong or any(c <= families for c in self._combos)
+        topical_self = strong or self._has_combo(families)
         excluded = not strong and not self._exclusions.isdisjoint(families)
 
         mentions = [
@@ -123,7 +134,7 @@ class Analyzer:
         }
         if negated:
             families.add("third_country")  # "non-Mexican migrants", "who are not Rwandan": third-country people
-            topical_self = topical_self or any(c <= families for c in self._combos)
+            topical_self = topical_self or self._has_combo(families)
         own_nationals = any(
             origin[m.start] and m.alias.kind == "demonym" and m.country == t.country and m.start not in negated
             for m in mentions
@@ -135,7 +146,7 @@ class Analyzer:
         parties = {m.country for m in mentions if not origin[m.start] and m.country not in topic.senders}
         if parties and any(origin[m.start] and m.country not in parties | topic.senders for m in mentions):
             families.add("third_country")  # "El Salvador received 250 Venezuelans": people of another nation
-            topical_self = topical_self or any(c <= families for c in self._combos)
+            topical_self = topical_self or self._has_combo(families)
         targets: list[str] = []
         for m in mentions:
             party = m.target and m.country and m.country not in topic.senders and not origin[m.start]

@@ -26,7 +26,15 @@ from bot.detect.matcher import AliasHit, Hit, expand
 from bot.detect.parties import JOINT
 from bot.detect.ruledefs import RuleDef
 from bot.detect.rules import RuleSet
-from bot.detect.textprep import Token, fold, needs_repair, repair_text, split_sentences, tokenize
+from bot.detect.textprep import (
+    Token,
+    fold,
+    fold_parts,
+    needs_repair,
+    repair_text,
+    split_sentences,
+    tokenize,
+)
 from bot.models import Finding, Label
 
 __all__ = ["GoldenFailure", "classify", "run_golden", "topic_possible"]
@@ -224,7 +232,8 @@ def classify(
     # Sentence prefilter: only sentences that may be topical get the full, much more expensive, analysis,
     # plus the few after them that refer back ("Both governments deny it") and the one before a topical
     # sentence that starts with a pronoun ("He said ..." needs the previous sentence's speaker).
-    families = [matcher.families_in(fold(sent)) for sent in sentences]
+    folded = fold_parts(sentences)
+    families = matcher.families_by_part(folded)
     topical = [i for i, fams in enumerate(families) if _maybe_topical(ruleset, fams)]
     cache: dict[int, tuple[list[Token], list[Hit], list[AliasHit]]] = {}
 
@@ -244,7 +253,7 @@ def classify(
     for i in topical:
         after = range(i + 1, min(i + INHERIT_DISTANCE + 1, len(sentences)))
         selected.update(j for j in after if "anaphor" in families[j])
-        if i > 0 and not pronouns.isdisjoint(fold(sentences[i]).split()):
+        if i > 0 and not pronouns.isdisjoint(folded[i].split()):
             selected.update(range(max(0, i - 2), i))
     selected_order = sorted(selected)
     matched = []

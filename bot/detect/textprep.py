@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ftfy
 
@@ -176,6 +176,20 @@ def fold(text: str) -> str:
     return " ".join(ascii_fold(text).encode("ascii").translate(_FOLD_BYTES).decode("ascii").split())
 
 
+_PART_MARK = " qxzqpartqxzq "
+
+
+def fold_parts(parts: list[str]) -> list[str]:
+    """`fold` of each text, done in one pass over their concatenation (a few long calls instead of one per
+    sentence). Folding is local to each character and word, so a joining word splits the result back; a
+    text that happens to contain that word is folded one by one."""
+    joined = fold(_PART_MARK.join(parts))
+    out = joined.split(_PART_MARK) if parts else []
+    if len(out) != len(parts):
+        return [fold(p) for p in parts]
+    return out
+
+
 def fold_term(term: str) -> str:
     """Fold a rule or gazetteer term exactly like text, so that both meet in the middle.
 
@@ -198,8 +212,7 @@ CLAUSE_TOKENS = frozenset({";", ":", "(", ")"})
 """Tokens that end a clause for scope windows (a comma is weaker and handled by each scope)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word or punctuation mark of a sentence.
 
     `text` keeps the original capitalisation (accents stripped) for case-sensitive aliases and for

@@ -38,3 +38,17 @@ def test_matches_whole_words_only_and_drops_excepts() -> None:
     assert not any(h.family == "deny" and h.start == 6 for h in hits)  # "denied asylum" is excepted
     assert m.families_in(fold("A DEAL was struck")) == {"deal"}
     assert m.families_in(fold("an ordeal")) == set()
+
+
+def test_families_by_part_equals_one_call_per_part() -> None:
+    """The one-pass per-sentence prefilter must see exactly what a call per sentence sees: no match may
+    span two sentences ("... a deal. Signed ..." is not the gapped "deal ... signed" of one sentence)."""
+    m = Matcher(
+        {"deal": (["deal*"], []), "sign": (["signed"], []), "pair": (["deal ...3 signed"], [])},
+        {},
+        ["deal", "sign", "pair"],
+    )
+    parts = [fold(p) for p in ["They want a deal", "Signed today", "", "A deal was signed", "an ordeal"]]
+    assert m.families_by_part(parts) == [m.families_in(p) for p in parts]
+    assert m.families_by_part(parts)[3] == {"deal", "sign", "pair", "pair#0<", "pair#0>"}
+    assert m.families_by_part([]) == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.detect.textprep import YEAR_TOKEN, fold, fold_term, repair_text, split_sentences, tokenize
+from bot.detect.textprep import YEAR_TOKEN, fold, fold_parts, fold_term, repair_text, split_sentences, tokenize
 
 
 def test_repairs_utf8_read_as_cp874_with_lost_bytes() -> None:
@@ -64,3 +64,10 @@ def test_split_after_country_abbreviation_when_next_word_opens_a_sentence() -> N
 def test_split_on_newlines_and_quotes() -> None:
     text = "Headline without stop\n“We never signed,” he said. ¿Quién firmó?"
     assert split_sentences(text) == ["Headline without stop", "“We never signed,” he said.", "¿Quién firmó?"]
+
+
+def test_fold_parts_equals_fold_of_each_part() -> None:
+    parts = ["Panamá negó: «no hay acuerdo»", "", "Honduras sí será tercer país seguro", "—", "EE.UU. dijo"]
+    assert fold_parts(parts) == [fold(p) for p in parts]
+    assert fold_parts(["a qxzqpartqxzq b", "c"]) == ["a qxzqpartqxzq b", "c"]  # the joining word itself
+    assert fold_parts([]) == []
