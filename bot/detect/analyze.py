@@ -74,6 +74,29 @@ def _recent_or_dated(tokens: list[Token], h: Hit, on: date) -> bool:
     )
 
 
+_COMPARISON_REACH = 8
+_COMPARISON_STOPS = frozenset({",", ";", ":", "(", ")"})
+
+
+def _compared(mentions: list[Mention], marks: list[Hit], tokens: list[Token]) -> set[int]:
+    """Starts of the mentions a comparison names as the model, not as a party: "a pact similar to the one
+    signed with Papua New Guinea", "como el que EE.UU. tiene con El Salvador", "El Salvador-style". A marker
+    reaches forward up to eight words within its clause; "style"/"estilo" right after a name reaches back.
+    The compared country keeps a MENTION: the sentence still names it."""
+    out: set[int] = set()
+    for h in marks:
+        if tokens[h.start].low in _STYLE_SUFFIX and h.end - h.start == 1:
+            out.update(m.start for m in mentions if m.end == h.start)
+            continue
+        stop = next((i for i in range(h.end, min(len(tokens), h.end + _COMPARISON_REACH))
+                     if tokens[i].low in _COMPARISON_STOPS), h.end + _COMPARISON_REACH)
+        out.update(m.start for m in mentions if h.end <= m.start < stop)
+    return out
+
+
+_STYLE_SUFFIX = frozenset({"style", "styled"})
+
+
 class Analyzer:
     """Applies the engine's heuristics with the vocabulary of one rule set."""
 
@@ -147,9 +170,11 @@ class Analyzer:
         if parties and any(origin[m.start] and m.country not in parties | topic.senders for m in mentions):
             families.add("third_country")  # "El Salvador received 250 Venezuelans": people of another nation
             topical_self = topical_self or self._has_combo(families)
+        compared = _compared(mentions, by_family.get("comparison", []), tokens)
         targets: list[str] = []
         for m in mentions:
             party = m.target and m.country and m.country not in topic.senders and not origin[m.start]
+            party = party and m.start not in compared
             if party and m.country and m.country not in targets:
                 targets.append(m.country)
 

@@ -27,6 +27,11 @@ _COORD = frozenset({",", "and", "y", "e", "&"})
 HARD_STOP = frozenset({";", ":"})
 NEGATED_NATIONALITY = frozenset({"non", "not", "no", "sin"})
 _ARTICLES = frozenset({"a", "an", "one", "un", "una"})
+_DEFINITE = frozenset({"the", "el", "la"})
+_ORDINALS = frozenset({
+    "first", "second", "third", "last", "next", "primer", "primero", "primera", "segundo", "segunda", "tercer",
+    "tercero", "tercera", "ultimo", "ultima", "proximo", "proxima",
+})
 _JOINT = frozenset({"both", "ambos", "ambas", "two", "dos"})
 _PREPOSITIONS = frozenset({"from", "of", "in", "at", "de", "del", "en"})
 _LOCATIVE = frozenset({"in", "en", "to", "at", "ante", "desde", "from", "con", "with", "para", "for"})
@@ -117,6 +122,15 @@ class Entity:
     in_side_clause: bool = False
 
 
+def _person_determiner(tokens: list[Token], start: int) -> bool:
+    """A demonym used as a noun for a person: "a Gambian", "un hondureno", and with an ordinal after any
+    article, "the first Honduran", "el primer hondureno" (an ordinal counts people, never a government)."""
+    before = tokens[start - 1].low
+    if before in _ARTICLES:
+        return True
+    return before in _ORDINALS and start > 1 and tokens[start - 2].low in _ARTICLES | _DEFINITE
+
+
 class Parties:
     """Mention and speaker heuristics; stateless apart from the vocabulary they were built with."""
 
@@ -165,7 +179,7 @@ class Parties:
             return m.start not in roles  # "las autoridades ecuatorianas" is an adjective, not people
         if m.alias.kind == "demonym" and m.start > 0 and tokens[m.start - 1].low in NEGATED_NATIONALITY:
             return True
-        if m.alias.kind == "demonym" and m.start > 0 and tokens[m.start - 1].low in _ARTICLES:
+        if m.alias.kind == "demonym" and m.start > 0 and _person_determiner(tokens, m.start):
             role_next = any(
                 m.end <= h.start <= m.end + 2 and all(t.low != "," for t in tokens[m.end : h.start])
                 for f in ("gov_role", "nongov_role")

@@ -874,6 +874,32 @@ CASES: list[tuple[str, Signals]] = [
         {("CLAIM", "GT")},
     ),
     ("Noem said she expected Honduras to sign soon.", set()),
+    # a demonym counted as a person ("the second Salvadoran") is the migrant's origin, not a party
+    (
+        "The second Salvadoran asylum seeker transferred under the cooperation agreement landed in Honduras"
+        " on Monday.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Aterrizó en Costa Rica el primer nicaragüense enviado por EE.UU. bajo el nuevo acuerdo migratorio.",
+        {("CONFIRMED", "CR")},
+    ),
+    # the model of a comparison is named, not a party: only the country making the deal gets the signal
+    (
+        "Belize's prime minister said his government signed a deal to take in asylum seekers from the US,"
+        " similar to the one Washington struck with Paraguay.",
+        {("CONFIRMED", "BZ")},
+    ),
+    (
+        "Según el diario, Perú habría aceptado recibir a deportados de otras nacionalidades, al estilo del"
+        " pacto con Costa Rica.",
+        {("CLAIM", "PE")},
+    ),
+    (
+        "Rumours that Colombia had agreed to hold deportees from the United States, Eswatini-style, spread"
+        " on social media.",
+        {("CLAIM", "CO")},
+    ),
     (
         "Honduras will take asylum seekers from third countries, Noem announced, calling the agreement historic.",
         {("CLAIM", "HN")},
