@@ -15,6 +15,7 @@ and the windows and barriers below follow them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -22,7 +23,7 @@ from datetime import UTC, date, datetime
 from bot.detect.matcher import AliasHit, Hit
 from bot.detect.parties import HARD_STOP, NEGATED_NATIONALITY, Mention, Parties, Speaker, relation
 from bot.detect.ruledefs import FamilyDef, TopicDef
-from bot.detect.textprep import MONTHS, Token
+from bot.detect.textprep import MONTHS, Token, tokenize
 
 __all__ = ["Analyzer", "Cue", "Sentence", "Speaker", "relation"]
 
@@ -72,6 +73,23 @@ def _recent_or_dated(tokens: list[Token], h: Hit, on: date) -> bool:
     return len(before) >= 2 and {before[-1].low, before[-2].low} & MONTHS != set() and any(
         t.text.isdigit() and len(t.text) <= 2 for t in before[-2:]
     )
+
+
+_UPPER = "A-Z\u00c0-\u00de"
+_DATELINE = re.compile(
+    rf"^\s*[{_UPPER}][{_UPPER}.'\u2019]+(?:\s+[{_UPPER}][{_UPPER}.'\u2019]*){{0,3}}"  # TEGUCIGALPA, ADDIS ABABA
+    r"(?:,[^-\u2013\u2014()]{1,40}?)?"  # , South Sudan / , Oct 10 / , 16 feb
+    r"(?:\s*\([^()]{1,30}\))?"  # (Reuters) / (EFE)
+    r"\s+[-\u2013\u2014]+\s"
+)
+
+
+def dateline_tokens(text: str) -> int:
+    """How many tokens a leading dateline takes ("GUATEMALA CITY, Oct 10 (Reuters) - ", "JUBA, South Sudan
+    (AP) - "): where the report was filed, never a party or a speaker. Capitals in the city part (a whole
+    upper-case word, dash-separated) tell it from a headline."""
+    m = _DATELINE.match(text)
+    return len(tokenize(m.group(0))) if m else 0
 
 
 _COMPARISON_REACH = 8
@@ -143,9 +161,10 @@ class Analyzer:
         topical_self = strong or self._has_combo(families)
         excluded = not strong and not self._exclusions.isdisjoint(families)
 
+        dateline = dateline_tokens(text)
         mentions = [
             m for m in self.parties.mentions(tokens, alias_hits, supported, on.isoformat() if on else None)
-            if not self.parties.is_place(m, tokens)
+            if m.start >= dateline and not self.parties.is_place(m, tokens)
         ]
         demonyms = {i for m in mentions if m.alias.kind == "demonym" for i in range(m.start, m.end)}
         origin = {m.start: self.parties.is_origin(m, by_family, tokens, demonyms) for m in mentions}

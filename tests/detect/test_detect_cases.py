@@ -884,6 +884,16 @@ CASES: list[tuple[str, Signals]] = [
         "Aterrizó en Costa Rica el primer nicaragüense enviado por EE.UU. bajo el nuevo acuerdo migratorio.",
         {("CONFIRMED", "CR")},
     ),
+    # a dateline says where the report was filed: its city and country are no party
+    (
+        "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
+        " reaching Denmark will be flown to Kigali.",
+        {("CONFIRMED", "RW")},
+    ),
+    (
+        "LIMA, 4 mar (EFE) - Ecuador firmó con EE.UU. un acuerdo para recibir a solicitantes de asilo.",
+        {("CONFIRMED", "EC")},
+    ),
     # the model of a comparison is named, not a party: only the country making the deal gets the signal
     (
         "Belize's prime minister said his government signed a deal to take in asylum seekers from the US,"
