@@ -59,7 +59,15 @@ class Sentence:
 
 
 _DEAL_NOUNS = frozenset({"deal", "topic_strong"})
-_NEGATION_STOPS = frozenset({"for", "after", "before", "despite", "tras", "antes", "despues", "pese"})
+_NEGATION_STOPS = frozenset({
+    "for", "after", "before", "despite", "tras", "antes", "despues", "pese",
+    # "the deal does not oblige Guatemala to receive ...": the 'not' is about the obligation (the terms of
+    # a deal), not a refusal to receive
+    "oblige", "obliges", "obliged", "obligate", "obligates", "obligated", "obligation", "obligations",
+    "require", "requires", "force", "forces", "compel", "compels",
+    "obliga", "obligan", "obligara", "obligaria", "obligue", "obligado", "obligada", "obligacion",
+    "obligaciones", "impone", "exige", "fuerza",
+})
 
 
 def _recent_or_dated(tokens: list[Token], h: Hit, on: date) -> bool:
