@@ -27,6 +27,7 @@ _COORD = frozenset({",", "and", "y", "e", "&"})
 HARD_STOP = frozenset({";", ":"})
 NEGATED_NATIONALITY = frozenset({"non", "not", "no", "sin"})
 _ARTICLES = frozenset({"a", "an", "one", "un", "una"})
+_COPULA = frozenset({"is", "are", "was", "were", "es", "son", "era", "eran", "fue", "fueron"})
 _DEFINITE = frozenset({"the", "el", "la"})
 _ORDINALS = frozenset({
     "first", "second", "third", "last", "next", "primer", "primero", "primera", "segundo", "segunda", "tercer",
@@ -179,6 +180,8 @@ class Parties:
             return m.start not in roles  # "las autoridades ecuatorianas" is an adjective, not people
         if m.alias.kind == "demonym" and m.start > 0 and tokens[m.start - 1].low in NEGATED_NATIONALITY:
             return True
+        if m.alias.kind == "demonym" and m.start > 0 and tokens[m.start - 1].low in _COPULA:
+            return True  # "all of them are Honduran", "ninguno de ellos es ghanés": a nationality said of people
         if m.alias.kind == "demonym" and m.start > 0 and _person_determiner(tokens, m.start):
             role_next = any(
                 m.end <= h.start <= m.end + 2 and all(t.low != "," for t in tokens[m.end : h.start])

@@ -884,6 +884,14 @@ CASES: list[tuple[str, Signals]] = [
         "Aterrizó en Costa Rica el primer nicaragüense enviado por EE.UU. bajo el nuevo acuerdo migratorio.",
         {("CONFIRMED", "CR")},
     ),
+    # "only some of them are its citizens": the others are third-country people, not a repatriation
+    (
+        "Uganda's interior ministry said it is holding five men deported by the United States; only two of"
+        " them are Ugandan.",
+        {("CONFIRMED", "UG")},
+    ),
+    ("Ghana confirma que custodia a nueve deportados por EE.UU.; ninguno de ellos es ghanés.", {("CONFIRMED", "GH")}),
+    ("Honduras confirmed it received a flight of 90 deportees from the US; all of them are Honduran.", set()),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
