@@ -234,7 +234,7 @@ class Analyzer:
 
         for k, tok in enumerate(tokens):  # "Sheinbaum: 'México no es un tercer país seguro'"
             if tok.low == ":":
-                before = [e for e in ents if e.end == k and e.kind in ("mention", "role", "anonymous", "media")]
+                before = [e for e in ents if e.end == k and e.kind in ("mention", "role", "anonymous", "media", "nongov")]
                 if before:
                     colon = Hit("say", k, k + 1)
                     spk = self.parties.to_speaker(before[-1], ents, tokens, None, frozenset(barriers))

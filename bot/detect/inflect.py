@@ -66,7 +66,39 @@ def lookup(lemma: str, lang: str) -> tuple[str, ...]:
 
 
 def _compute(lang: str, key: str) -> tuple[str, ...]:
-    return tuple(sorted({key, *_inverted(lang).get(key, ())}))
+    forms = {key, *_inverted(lang).get(key, ())}
+    if lang == "en" and key.isalpha():
+        forms |= _regular_en(key)
+    return tuple(sorted(forms))
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _regular_en(key: str) -> set[str]:
+    """The regular -s, -ed and -ing forms of an English verb: simplemma's dictionary lacks some of them
+    ("thank" has no "thanked", "warn" no "warning"). Regular forms of an irregular verb ("cutted") are
+    harmless: no text contains them."""
+    consonant_y = key.endswith("y") and len(key) > 1 and key[-2] not in _VOWELS
+    if key.endswith(("s", "x", "z", "ch", "sh")):
+        third = key + "es"
+    elif consonant_y:
+        third = key[:-1] + "ies"
+    else:
+        third = key + "s"
+    if key.endswith("e"):
+        past = key + "d"
+    elif consonant_y:
+        past = key[:-1] + "ied"
+    else:
+        past = key + "ed"
+    if key.endswith("ie"):
+        gerund = key[:-2] + "ying"
+    elif key.endswith("e") and not key.endswith("ee"):
+        gerund = key[:-1] + "ing"
+    else:
+        gerund = key + "ing"
+    return {third, past, gerund}
 
 
 def write_table(keys: Iterable[str], path: Path | None = None) -> Path:

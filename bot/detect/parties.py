@@ -212,10 +212,13 @@ class Parties:
         out = [Entity(m.start, m.end, "mention", m, m.start in side) for m in mentions]
         media_starts = {h.start for h in by_family.get("media", [])}
         anonymous = {(h.start, h.end) for h in by_family.get("anonymous_role", [])}
+        nongov = [(h.start, h.end) for h in by_family.get("nongov_role", [])]
         for fam, kind in (("gov_role", "role"), ("nongov_role", "nongov"), ("media", "media"), ("pronoun", "pronoun")):
             for h in by_family.get(fam, []):
                 if kind == "role" and h.end in media_starts:
                     continue  # "government documents", "government report": the source is a document
+                if kind == "role" and any(a <= h.start and h.end <= b and b - a > h.end - h.start for a, b in nongov):
+                    continue  # "el presidente electo": the longer non-government role is the reading
                 if kind == "role" and any(a <= h.start and h.end <= b for a, b in anonymous):
                     kind_here = "anonymous"  # "officials", "a senior official": people, not an institution
                 else:

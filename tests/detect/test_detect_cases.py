@@ -892,6 +892,19 @@ CASES: list[tuple[str, Signals]] = [
     ),
     ("Ghana confirma que custodia a nueve deportados por EE.UU.; ninguno de ellos es ghanés.", {("CONFIRMED", "GH")}),
     ("Honduras confirmed it received a flight of 90 deportees from the US; all of them are Honduran.", set()),
+    # thanking, praising or celebrating someone for what they did asserts it: the thanker is the speaker
+    (
+        "The State Department thanked Belize for accepting deportees of other nationalities from the United States.",
+        {("CLAIM", "BZ")},
+    ),
+    ("La Casa Blanca celebró que Perú recibiera a 80 migrantes de otras nacionalidades deportados por EE.UU.", {("CLAIM", "PE")}),
+    # a headline's "Role: ..." is an attribution for non-government voices too
+    ("Analyst: Grenada quietly signed a deal to receive US deportees from other countries", {("CLAIM", "GD")}),
+    # "presidente electo" is not yet the government, wherever the adjective stands
+    (
+        "Panamá recibirá a migrantes de otras nacionalidades deportados por EE.UU., afirmó el presidente electo.",
+        {("CLAIM", "PA")},
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
