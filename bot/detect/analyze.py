@@ -234,7 +234,8 @@ class Analyzer:
 
         for k, tok in enumerate(tokens):  # "Sheinbaum: 'México no es un tercer país seguro'"
             if tok.low == ":":
-                before = [e for e in ents if e.end == k and e.kind in ("mention", "role", "anonymous", "media", "nongov")]
+                kinds = ("mention", "role", "anonymous", "media", "nongov")
+                before = [e for e in ents if e.end == k and e.kind in kinds]
                 if before:
                     colon = Hit("say", k, k + 1)
                     spk = self.parties.to_speaker(before[-1], ents, tokens, None, frozenset(barriers))

@@ -897,7 +897,10 @@ CASES: list[tuple[str, Signals]] = [
         "The State Department thanked Belize for accepting deportees of other nationalities from the United States.",
         {("CLAIM", "BZ")},
     ),
-    ("La Casa Blanca celebró que Perú recibiera a 80 migrantes de otras nacionalidades deportados por EE.UU.", {("CLAIM", "PE")}),
+    (
+        "La Casa Blanca celebró que Perú recibiera a 80 migrantes de otras nacionalidades deportados por EE.UU.",
+        {("CLAIM", "PE")},
+    ),
     # a headline's "Role: ..." is an attribution for non-government voices too
     ("Analyst: Grenada quietly signed a deal to receive US deportees from other countries", {("CLAIM", "GD")}),
     # "presidente electo" is not yet the government, wherever the adjective stands
