@@ -15,6 +15,7 @@ and the windows and barriers below follow them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -81,6 +82,22 @@ def _recent_or_dated(tokens: list[Token], h: Hit, on: date) -> bool:
     return len(before) >= 2 and {before[-1].low, before[-2].low} & MONTHS != set() and any(
         t.text.isdigit() and len(t.text) <= 2 for t in before[-2:]
     )
+
+
+def _appositives(tokens: list[Token], cue_starts: set[int]) -> set[int]:
+    """Token positions of a short lower-case appositive between a name and its verb: "Burkina Faso,
+    «tierra de dignidad y no de deportación», rechaza ...", "Ghana, a key partner, accepted ...". The
+    subject is found across it, and a 'no' inside it negates nothing outside."""
+    inside: set[int] = set()
+    commas = [i for i, t in enumerate(tokens) if t.low == ","]
+    for a, b in itertools.pairwise(commas):
+        span = range(a + 1, b)
+        if not (2 <= len(span) <= 9) or a == 0 or not tokens[a - 1].capitalized or b + 1 not in cue_starts:
+            continue
+        if any(tokens[i].capitalized or i in cue_starts for i in span):
+            continue
+        inside.update(span)
+    return inside
 
 
 _UPPER = "A-Z\u00c0-\u00de"
@@ -206,6 +223,8 @@ class Analyzer:
                 targets.append(m.country)
 
         side = self.parties.side_clauses(tokens, by_family)
+        appositive = _appositives(tokens, {h.start for h in hits if h.family in self.cue_families})
+        side |= appositive
         ents = self.parties.entities([m for m in mentions if not origin[m.start] or m.alias.plural], by_family, side)
         barriers = {i for i, t in enumerate(tokens) if t.low in HARD_STOP}
         complementizers = {h.start for h in by_family.get("complementizer", [])}
@@ -228,7 +247,8 @@ class Analyzer:
                 continue
             own_barriers = subject_barriers - set(range(h.start, h.end))
             spk, pos = self.parties.find_speaker(
-                h, self.frames[h.family] == "right", ents, own_barriers, tokens, resolved, adjacent
+                h, self.frames[h.family] == "right", ents, own_barriers, tokens, resolved, adjacent,
+                h.start - 2 in appositive,
             )
             frames.append((h, spk, pos))
 

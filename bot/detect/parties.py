@@ -355,12 +355,14 @@ class Parties:
 
     def find_speaker(
         self, hit: Hit, side_right: bool, ents: list[Entity], barriers: set[int], tokens: list[Token],
-        resolved: Speaker | None, adjacent: set[int],
+        resolved: Speaker | None, adjacent: set[int], after_appositive: bool = False,
     ) -> tuple[Speaker | None, int | None]:
         """Speaker of a frame or speech-act cue, and where it was found (its first token).
 
         A speaker adjacent to the verb on the left ("Noem said", "the chief, said") or right after it
-        ("says Noem") is added to `adjacent`, for trailing-attribution detection.
+        ("says Noem") is added to `adjacent`, for trailing-attribution detection. After an appositive
+        (`after_appositive`: "Burkina Faso, land of ..., rejects Trump's plan") the comma before the verb
+        closes the appositive and the subject is on the left.
         """
         right = [
             e for e in ents
@@ -370,7 +372,8 @@ class Parties:
         if not side_right and hit.end < len(tokens) and tokens[hit.end].low in ("that", "que"):
             right = []  # "reports that Belize signed": Belize is the content, not the source
         stops = frozenset(barriers) | frozenset(range(hit.start, hit.end))
-        if side_right or (hit.start > 0 and tokens[hit.start - 1].low == "," and right):
+        trailing = hit.start > 0 and tokens[hit.start - 1].low == "," and not after_appositive
+        if side_right or (trailing and right):
             if right:
                 adjacent.add(right[0].start)
                 return self.to_speaker(right[0], ents, tokens, resolved, stops), right[0].start

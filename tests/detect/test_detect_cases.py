@@ -908,6 +908,16 @@ CASES: list[tuple[str, Signals]] = [
         "Panamá recibirá a migrantes de otras nacionalidades deportados por EE.UU., afirmó el presidente electo.",
         {("CLAIM", "PA")},
     ),
+    # a short appositive between the country and its verb hides neither the subject nor the refusal
+    (
+        "Togo, a small coastal nation, rejects a request from Rubio to take in deportees from other countries",
+        {("DENIAL", "TG")},
+    ),
+    (
+        "Bolivia, «tierra de paz y de trabajo», rechaza la propuesta de Trump de recibir a deportados de terceros"
+        " países",
+        {("DENIAL", "BO")},
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
