@@ -84,6 +84,35 @@ def _recent_or_dated(tokens: list[Token], h: Hit, on: date) -> bool:
     )
 
 
+_ABILITY_OR_WILL = frozenset({
+    "could", "can", "want", "wants", "wanted", "wish", "wishes", "able", "puede", "pueden", "podra", "podran",
+    "podria", "podrian", "podemos", "quiere", "quieren", "queremos", "desea", "desean", "deseamos",
+})
+
+
+def _refusing_modals(by_family: dict[str, list[Hit]], tokens: list[Token]) -> dict[str, list[Hit]]:
+    """The hits that scope over cues: a negated ability or will is a refusal, not a possibility, so in
+    "could not receive", "do not want to receive", "no quiere ser", "no puede aceptar" the modal does not
+    hedge the cue; the negation does its work. The sentence as a whole keeps its hedge (rules that refuse
+    any hedge anywhere still see it). "may not", "might not" stay hedged: they are doubt, not refusal."""
+    hedges, negations = by_family.get("hedge"), by_family.get("negation")
+    if not hedges or not negations:
+        return by_family
+    negated = {i for h in negations for i in range(h.start, h.end)}
+    kept = [
+        h for h in hedges
+        if not (
+            h.end - h.start == 1 and tokens[h.start].low in _ABILITY_OR_WILL
+            and (h.start - 1 in negated or h.end in negated)
+        )
+    ]
+    if len(kept) == len(hedges):
+        return by_family
+    out = dict(by_family)
+    out["hedge"] = kept
+    return out
+
+
 def _appositives(tokens: list[Token], cue_starts: set[int]) -> set[int]:
     """Token positions of a short lower-case appositive between a name and its verb: "Burkina Faso,
     «tierra de dignidad y no de deportación», rechaza ...", "Ghana, a key partner, accepted ...". The
@@ -271,6 +300,7 @@ class Analyzer:
         for m in mentions:
             if m.country in targets:
                 in_clause.setdefault(clause[m.start], set()).add(m.country)
+        scope_families = _refusing_modals(by_family, tokens)
         cues: list[Cue] = []
         for h in hits:
             if h.family not in self.cue_families:
@@ -280,7 +310,7 @@ class Analyzer:
                 speaker = next((s for fh, s, _ in frames if fh == h), None)
             if speaker is None:
                 speaker = self._governing(h, frames, trailing, commas)
-            mods = self._modifiers_for(h, by_family, scope_barriers)
+            mods = self._modifiers_for(h, scope_families, scope_barriers)
             cue_text = " ".join(t.text for t in tokens[h.start : h.end])
             subject = self.parties.subject(h, ents, subject_barriers - set(range(h.start, h.end)), tokens)
             here = frozenset(in_clause.get(clause[h.start], ()))

@@ -918,6 +918,20 @@ CASES: list[tuple[str, Signals]] = [
         " países",
         {("DENIAL", "BO")},
     ),
+    # a negated ability or will is a refusal, not a possibility; "may not" stays doubt
+    (
+        "Chile's interior minister said the country cannot and could not receive deportees from other nations.",
+        {("DENIAL", "CL")},
+    ),
+    (
+        "Panama's president said the country does not want to receive migrants of other nationalities.",
+        {("DENIAL", "PA")},
+    ),
+    (
+        "El canciller afirmó que Perú no puede aceptar a deportados de otros países enviados por EE.UU.",
+        {("DENIAL", "PE")},
+    ),
+    ("Uruguay may not sign the safe third country agreement this year, its foreign minister said.", set()),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
