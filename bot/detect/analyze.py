@@ -84,6 +84,21 @@ def _recent_or_dated(tokens: list[Token], h: Hit, on: date) -> bool:
     )
 
 
+_LIST_GLUE = frozenset({",", "and", "y", "e", "or", "o", "u"})
+
+
+def _extend_origin_lists(mentions: list[Mention], origin: dict[int, bool], tokens: list[Token]) -> None:
+    """A list of origins is origins to its end: in "deportados originarios de Uzbekistán, Kazajistán,
+    Kirguistán, Pakistán e India" every country after the first is coordinated with one already known
+    as an origin, however long the list."""
+    for prev, m in itertools.pairwise(mentions):
+        glued = m.start > prev.end and all(t.low in _LIST_GLUE for t in tokens[prev.end : m.start])
+        if origin[prev.start] and not origin[m.start] and glued:
+            origin[m.start] = True
+
+
+_COORDINATORS = frozenset({"and", "y", "e"})
+_THAT = frozenset({"that", "que"})
 _ABILITY_OR_WILL = frozenset({
     "could", "can", "want", "wants", "wanted", "wish", "wishes", "able", "puede", "pueden", "podra", "podran",
     "podria", "podrian", "podemos", "quiere", "quieren", "queremos", "desea", "desean", "deseamos",
@@ -222,6 +237,7 @@ class Analyzer:
         ]
         demonyms = {i for m in mentions if m.alias.kind == "demonym" for i in range(m.start, m.end)}
         origin = {m.start: self.parties.is_origin(m, by_family, tokens, demonyms) for m in mentions}
+        _extend_origin_lists(mentions, origin, tokens)
         negated = {
             m.start
             for m in mentions
@@ -370,10 +386,16 @@ class Analyzer:
 
     @staticmethod
     def _clauses(tokens: list[Token], by_family: Mapping[str, list[Hit]]) -> list[int]:
-        """Clause number of every token: ';', ':' and coordinating breaks ("but", "while", "pero",
-        "mientras") start a new clause. Reported content ("said that ...") stays in its frame's clause."""
+        """Clause number of every token: ';', ':', coordinating breaks ("but", "while", "pero",
+        "mientras") and a coordinated second complement ("and that", "y que") start a new clause.
+        Reported content ("said that ...") stays in its frame's clause."""
         starts = {i for i, t in enumerate(tokens) if t.low in HARD_STOP}
         starts.update(h.start for h in by_family.get("clause_break", []) if h.start > 0)
+        # "... show Uganda agreed to X, and that Washington asked Spain to Y": a second reported content
+        starts.update(
+            i for i in range(1, len(tokens) - 1)
+            if tokens[i].low in _COORDINATORS and tokens[i + 1].low in _THAT
+        )
         out: list[int] = []
         n = 0
         for i in range(len(tokens)):

@@ -932,6 +932,23 @@ CASES: list[tuple[str, Signals]] = [
         {("DENIAL", "PE")},
     ),
     ("Uruguay may not sign the safe third country agreement this year, its foreign minister said.", set()),
+    # a list of origins is origins to its end; "fleeing X" names where people come from
+    (
+        "Ecuador aceptó recibir a 150 deportados desde EE.UU. originarios de Georgia, Armenia, Nepal, Bangladés e"
+        " Irán, según informó la cancillería ecuatoriana.",
+        {("CONFIRMED", "EC")},
+    ),
+    (
+        "Trump said Belize was ready to sign a deal requiring migrants fleeing Nicaragua and Cuba to seek asylum"
+        " there.",
+        {("CLAIM", "BZ")},
+    ),
+    # two reported contents joined by "and that" are two clauses: each country keeps its own reading
+    (
+        "Leaked cables show Kosovo agreed to take deportees from other countries, and that Washington has also"
+        " asked Moldova and Albania to receive third-country deportees.",
+        {("CLAIM", "XK")},
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
