@@ -41,6 +41,7 @@ class Cue:
     modifiers: frozenset[str]
     subject: frozenset[str] = frozenset()
     clause_targets: frozenset[str] = frozenset()  # targets named in the cue's own clause
+    statement: int = 0  # which ';'/':'-separated statement of the sentence the cue is in
 
 
 @dataclass
@@ -82,6 +83,16 @@ def _recent_or_dated(tokens: list[Token], h: Hit, on: date) -> bool:
     return len(before) >= 2 and {before[-1].low, before[-2].low} & MONTHS != set() and any(
         t.text.isdigit() and len(t.text) <= 2 for t in before[-2:]
     )
+
+
+def _hard_clauses(tokens: list[Token]) -> list[int]:
+    """Statement number of every token, counting only ';' and ':' (statements joined in one sentence)."""
+    out: list[int] = []
+    n = 0
+    for t in tokens:
+        n += t.low in HARD_STOP
+        out.append(n)
+    return out
 
 
 _LIST_GLUE = frozenset({",", "and", "y", "e", "or", "o", "u"})
@@ -317,6 +328,7 @@ class Analyzer:
             if m.country in targets:
                 in_clause.setdefault(clause[m.start], set()).add(m.country)
         scope_families = _refusing_modals(by_family, tokens)
+        statement = _hard_clauses(tokens)
         cues: list[Cue] = []
         for h in hits:
             if h.family not in self.cue_families:
@@ -330,7 +342,9 @@ class Analyzer:
             cue_text = " ".join(t.text for t in tokens[h.start : h.end])
             subject = self.parties.subject(h, ents, subject_barriers - set(range(h.start, h.end)), tokens)
             here = frozenset(in_clause.get(clause[h.start], ()))
-            cues.append(Cue(h.family, h.start, h.end, cue_text, speaker, frozenset(mods), subject, here))
+            cues.append(
+                Cue(h.family, h.start, h.end, cue_text, speaker, frozenset(mods), subject, here, statement[h.start])
+            )
         cues = self._negated_complements(cues, clause, frame_hits)
         last = next((s for _, s, _ in reversed(frames) if s is not None), None)
         if last is None:  # "Arévalo was quick to clarify ..." then "He said ...": the named official

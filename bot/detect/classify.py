@@ -290,7 +290,7 @@ def classify(
         targets = targets or s.speaker_countries  # "It said no agreement ...": the speaking government
         last_topical = (i, targets, s.families)
         evidence[i] = sent
-        for cand in _evaluate(ruleset, s, i, targets):
+        for cand in _refuted_claims_dropped(_evaluate(ruleset, s, i, targets)):
             key = (cand.country, cand.rule.label)
             cur = best.get(key)
             if cur is None or cand.rule.priority > cur.rule.priority:
@@ -312,6 +312,29 @@ def classify(
 
 
 _GOVERNMENT_SIDE = frozenset({Label.CONFIRMED, Label.DENIAL})
+
+
+def _refuted_claims_dropped(cands: list[_Candidate]) -> list[_Candidate]:
+    """A claim named after a denial, inside what is denied ("Guatemala denies Noem's claim that it
+    signed", "negó haber suscrito el pacto, después de que Noem asegurara que ...", "rejecting a report
+    that Kampala had agreed"), is the object of the denial, not a second piece of news: that statement is
+    the DENIAL. A claim the sentence makes first and then reports denied ("Trump said Mexico had agreed,
+    a claim Mexican officials rejected"; "Noem says Belize signed; Belize denies") is kept beside it."""
+    first_denial: dict[tuple[str, int], int] = {}
+    for c in cands:
+        if c.rule.label is Label.DENIAL and c.cue is not None:
+            key = (c.country, c.cue.statement)
+            first_denial[key] = min(first_denial.get(key, c.cue.start), c.cue.start)
+    if not first_denial:
+        return cands
+
+    def refuted(c: _Candidate) -> bool:
+        if c.rule.label is not Label.CLAIM or c.cue is None:
+            return False
+        denial = first_denial.get((c.country, c.cue.statement))
+        return denial is not None and c.cue.start > denial
+
+    return [c for c in cands if not refuted(c)]
 
 
 def _one_reading_per_side(best: dict[tuple[str, Label], _Candidate]) -> dict[tuple[str, Label], _Candidate]:

@@ -949,6 +949,13 @@ CASES: list[tuple[str, Signals]] = [
         " asked Moldova and Albania to receive third-country deportees.",
         {("CLAIM", "XK")},
     ),
+    # a claim named inside what a government denies is the denial's object, not a second statement
+    ("Nicaragua rejects Rubio's claim that it agreed to take in deportees from other countries", {("DENIAL", "NI")}),
+    (
+        "El gobierno de Bolivia negó haber firmado un acuerdo para recibir a deportados de terceros países, después"
+        " de que un funcionario estadounidense asegurara que La Paz lo había suscrito.",
+        {("DENIAL", "BO")},
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
