@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
-from bot.detect.textprep import YEAR_TOKEN, fold, fold_parts, fold_term, repair_text, split_sentences, tokenize
+from bot.detect.textprep import (
+    _FOLD_BYTES,
+    YEAR_TOKEN,
+    ascii_fold,
+    fold,
+    fold_parts,
+    fold_term,
+    repair_text,
+    split_sentences,
+    tokenize,
+)
+
+
+def _unicode_fold(text: str) -> str:
+    """`fold` by the general Unicode route, what the single-byte tables must reproduce."""
+    return " ".join(ascii_fold(text).encode("ascii").translate(_FOLD_BYTES).decode("ascii").split())
 
 
 def test_repairs_utf8_read_as_cp874_with_lost_bytes() -> None:
@@ -35,6 +50,21 @@ def test_fold_ignores_accents_case_and_punctuation() -> None:
     assert fold("Tercer País-Seguro!") == "tercer pais seguro"
     assert fold("Guatemala’s “deal”") == "guatemala s deal"
     assert fold_term("in _year_") == f"in {YEAR_TOKEN}"
+
+
+def test_fold_by_table_equals_the_unicode_route() -> None:
+    chars = sorted({bytes([b]).decode(codec, "ignore") for codec in ("latin-1", "cp1252") for b in range(256)} - {""})
+    for a in chars:
+        for text in (a, f"x{a}y", f"S{a}", f"s{a} no", f"{a}{a}  {a}"):
+            assert fold(text) == _unicode_fold(text), repr(text)
+    samples = [
+        "Honduras sí será tercer país seguro",  # the stressed "sí" folds to "yes"
+        "SÍ, dijo. Sí.", "sÍ y sí", "Así sí", "¼ de ½ y ¾ del país", "Guatemala’s “deal” — 2025…",
+        "Panamá\x85negó", "Ωμέγα país", "pai\u0301s", "\u00a0Perú\u2009y\u3000Chile ",
+    ]
+    for text in samples:
+        assert fold(text) == _unicode_fold(text), repr(text)
+    assert fold("Honduras sí será") == "honduras yes sera"
 
 
 def test_tokenize_keeps_case_clause_punctuation_and_years() -> None:
