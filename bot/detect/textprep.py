@@ -61,6 +61,7 @@ _MOJIBAKE = re.compile(
 )
 _ODD_SPACE = "\t\u00a0\u2000-\u200b\u202f\u205f\u3000"
 _SPACES = re.compile(f"[{_ODD_SPACE}][ {_ODD_SPACE}]*| [ {_ODD_SPACE}]+")  # only runs worth replacing
+_ODD_SPACE_CHARS = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200C))) + "\u202f\u205f\u3000"  # the class
 _MOJIBAKE_HINTS = ("\u00c3", "\u00c2", "\u00e2\u20ac", "\ufffd")
 
 
@@ -104,7 +105,25 @@ def needs_repair(text: str) -> bool:
     """
     if text.isascii():
         return False
-    return any(h in text for h in _MOJIBAKE_HINTS) or _THAI_LETTER.search(text) is not None
+    return any(h in text for h in _MOJIBAKE_HINTS) or (not _is_latin1(text) and _THAI_LETTER.search(text) is not None)
+
+
+def _is_latin1(text: str) -> bool:
+    """True when every character is below U+0100: such text has no Thai letters and is already NFC (no
+    combining marks), which spares two scans of most accented (Spanish) text. Encoding it is a copy."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _normal_spaces(text: str) -> str:
+    """`_SPACES.sub(" ", text)`, without the regex scan when there is nothing to replace (most text): only a
+    double space or an odd space character can start a run worth replacing."""
+    if "  " in text or any(ch in text for ch in _ODD_SPACE_CHARS):
+        return _SPACES.sub(" ", text)
+    return text
 
 
 def repair_text(text: str) -> str:
@@ -116,13 +135,14 @@ def repair_text(text: str) -> str:
     if not text:
         return ""
     if not text.isascii():
-        if _THAI_LETTER.search(text) and not _looks_thai(text):
+        latin1 = _is_latin1(text)
+        if not latin1 and _THAI_LETTER.search(text) and not _looks_thai(text):
             text = _repair_cp874(text)
         if any(h in text for h in _MOJIBAKE_HINTS) and _MOJIBAKE.search(text):
-            text = ftfy.fix_text(text)
-        if not unicodedata.is_normalized("NFC", text):
+            text, latin1 = ftfy.fix_text(text), False
+        if not latin1 and not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
-    return _SPACES.sub(" ", text)
+    return _normal_spaces(text)
 
 
 # ------------------------------------------------------------------------------------------------ folding

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from bot.detect.textprep import (
     _FOLD_BYTES,
+    _ODD_SPACE,
+    _ODD_SPACE_CHARS,
     YEAR_TOKEN,
     ascii_fold,
     fold,
@@ -44,6 +49,22 @@ def test_repairs_latin1_mojibake_with_ftfy() -> None:
 
 def test_clean_text_is_unchanged_except_spaces() -> None:
     assert repair_text("Guatemala  niega\tpacto") == "Guatemala niega pacto"
+
+
+def test_space_shortcut_knows_every_odd_space() -> None:
+    odd = re.compile(f"[{_ODD_SPACE}]")
+    assert {chr(c) for c in range(0x110000) if odd.match(chr(c))} == set(_ODD_SPACE_CHARS)
+    for ch in _ODD_SPACE_CHARS:
+        assert repair_text(f"Guatemala{ch}niega  pacto") == "Guatemala niega pacto"
+        assert repair_text(f"Perú {ch} niega") == "Perú niega"
+    assert repair_text("Perú niega el pacto") == "Perú niega el pacto"
+
+
+def test_latin1_text_is_already_nfc() -> None:
+    """`repair_text` skips the NFC check (and the Thai scan) for text below U+0100."""
+    chars = [chr(c) for c in range(256)]
+    assert not any(unicodedata.combining(a) for a in chars)
+    assert all(unicodedata.is_normalized("NFC", a + b) for a in chars for b in chars)
 
 
 def test_fold_ignores_accents_case_and_punctuation() -> None:
