@@ -167,12 +167,19 @@ def ascii_fold(text: str) -> str:
     """Strip accents, keeping case ("Panamá" -> "Panama"); non-ASCII punctuation becomes a space.
 
     Curly apostrophes and quotes must separate words ("Guatemala’s" -> "Guatemala s", like the ASCII
-    "Guatemala's"); non-ASCII letters without an ASCII form are dropped. Punctuation is replaced while the
-    text is composed (NFC), where accented letters are single word characters; NFKD then splits them into
-    base letter + combining mark, and the ASCII encoding drops the marks.
+    "Guatemala's"); non-ASCII letters without an ASCII form are dropped. Most text is ASCII or Latin-1/cp1252
+    and is folded with one table lookup per character (see `_single_byte_tables`).
     """
     if text.isascii():
         return text
+    folded = _single_byte_fold(text, 0)
+    return folded.decode("ascii") if folded is not None else _ascii_fold_unicode(text)
+
+
+def _ascii_fold_unicode(text: str) -> str:
+    """`ascii_fold` for any text. Punctuation is replaced while the text is composed (NFC), where accented
+    letters are single word characters; NFKD then splits them into base letter + combining mark, and the
+    ASCII encoding drops the marks."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if "s\u00ed" in text or "S\u00ed" in text or "S\u00cd" in text:
@@ -185,32 +192,32 @@ def ascii_fold(text: str) -> str:
 _FOLD_BYTES = bytes(
     (c + 32 if 65 <= c <= 90 else c) if chr(c).isalnum() and c < 128 else 32 for c in range(256)
 )
-_UNSAFE = b"!"  # never in folded output: marks a character that folds to more than one letter ("½" -> "12")
+_UNSAFE = 0x80  # never in the tables' ASCII output: a character that folds to more than one ("½" -> "12")
 
 
-def _single_byte_table(codec: str) -> tuple[bytes, bytes]:
-    """A `bytes.translate` table (and the bytes to delete) that folds text encoded in `codec` in one call.
+def _single_byte_tables(codec: str) -> tuple[bytes, bytes, bytes]:
+    """`bytes.translate` tables doing `ascii_fold` and `fold` (before space runs are collapsed) of text
+    encoded in `codec`, and the bytes both delete.
 
-    Built from `ascii_fold` itself, one character at a time: for text made only of Latin-1/cp1252
-    characters (all precomposed, no combining marks, so NFC-stable) and without the stressed "sí",
-    `ascii_fold` works character by character, so its per-character results are the whole story.
+    Built from `_ascii_fold_unicode` one character at a time: text made only of Latin-1/cp1252 characters
+    (all precomposed, no combining marks, so already NFC) and without the stressed "sí" is folded character
+    by character, so the per-character results are the whole story.
     """
-    table, delete = bytearray(_FOLD_BYTES), bytearray()
+    ascii_table, delete = bytearray(range(256)), bytearray()
     for b in range(128, 256):
         try:
-            folded = ascii_fold(bytes([b]).decode(codec)).encode("ascii").translate(_FOLD_BYTES)
+            folded = _ascii_fold_unicode(bytes([b]).decode(codec)).encode("ascii")
         except UnicodeDecodeError:  # a byte the codec does not define: its encoder never produces it
             continue
         if not folded:
             delete.append(b)
-        elif not folded.strip():
-            table[b] = 32
         else:
-            table[b] = folded[0] if len(folded) == 1 else _UNSAFE[0]
-    return bytes(table), bytes(delete)
+            ascii_table[b] = folded[0] if len(folded) == 1 else _UNSAFE
+    fold_table = bytes(c if c == _UNSAFE else _FOLD_BYTES[c] for c in ascii_table)
+    return bytes(ascii_table), fold_table, bytes(delete)
 
 
-_SINGLE_BYTE = tuple((codec, *_single_byte_table(codec)) for codec in ("latin-1", "cp1252"))
+_SINGLE_BYTE = tuple((codec, *_single_byte_tables(codec)) for codec in ("latin-1", "cp1252"))
 
 
 def _has_stressed_si(raw: bytes) -> bool:
@@ -226,23 +233,27 @@ def _has_stressed_si(raw: bytes) -> bool:
     return False
 
 
-def _fold_bytes(text: str) -> bytes:
-    """`ascii_fold` then `_FOLD_BYTES` (words still separated by runs of spaces), one table lookup per
-    character for ASCII and Latin-1/cp1252 text; anything else takes the Unicode route."""
-    if text.isascii():
-        return text.encode("ascii").translate(_FOLD_BYTES)
-    for codec, table, delete in _SINGLE_BYTE:
+def _single_byte_fold(text: str, which: int) -> bytes | None:
+    """Non-ASCII `text` folded by table (`which` 0: `ascii_fold`, 1: `fold` before collapsing spaces), or None
+    when it needs the Unicode route: characters beyond Latin-1/cp1252, the stressed "sí", or "½"."""
+    for codec, *tables, delete in _SINGLE_BYTE:
         try:
             raw = text.encode(codec)
         except UnicodeEncodeError:
             continue
         if _has_stressed_si(raw):
-            break
-        folded = raw.translate(table, delete)
-        if _UNSAFE not in folded:
-            return folded
-        break
-    return ascii_fold(text).encode("ascii").translate(_FOLD_BYTES)
+            return None
+        folded = raw.translate(tables[which], delete)
+        return folded if _UNSAFE not in folded else None
+    return None
+
+
+def _fold_bytes(text: str) -> bytes:
+    """`ascii_fold` then `_FOLD_BYTES`: words still separated by runs of spaces."""
+    if text.isascii():
+        return text.encode("ascii").translate(_FOLD_BYTES)
+    folded = _single_byte_fold(text, 1)
+    return folded if folded is not None else _ascii_fold_unicode(text).encode("ascii").translate(_FOLD_BYTES)
 
 
 def fold(text: str) -> str:

@@ -10,6 +10,7 @@ from bot.detect.textprep import (
     _ODD_SPACE,
     _ODD_SPACE_CHARS,
     YEAR_TOKEN,
+    _ascii_fold_unicode,
     ascii_fold,
     fold,
     fold_parts,
@@ -22,7 +23,7 @@ from bot.detect.textprep import (
 
 def _unicode_fold(text: str) -> str:
     """`fold` by the general Unicode route, what the single-byte tables must reproduce."""
-    return " ".join(ascii_fold(text).encode("ascii").translate(_FOLD_BYTES).decode("ascii").split())
+    return " ".join(_ascii_fold_unicode(text).encode("ascii").translate(_FOLD_BYTES).decode("ascii").split())
 
 
 def test_repairs_utf8_read_as_cp874_with_lost_bytes() -> None:
@@ -78,6 +79,7 @@ def test_fold_by_table_equals_the_unicode_route() -> None:
     for a in chars:
         for text in (a, f"x{a}y", f"S{a}", f"s{a} no", f"{a}{a}  {a}"):
             assert fold(text) == _unicode_fold(text), repr(text)
+            assert ascii_fold(text) == _ascii_fold_unicode(text), repr(text)
     samples = [
         "Honduras sí será tercer país seguro",  # the stressed "sí" folds to "yes"
         "SÍ, dijo. Sí.", "sÍ y sí", "Así sí", "¼ de ½ y ¾ del país", "Guatemala’s “deal” — 2025…",
@@ -85,6 +87,7 @@ def test_fold_by_table_equals_the_unicode_route() -> None:
     ]
     for text in samples:
         assert fold(text) == _unicode_fold(text), repr(text)
+        assert ascii_fold(text) == _ascii_fold_unicode(text), repr(text)
     assert fold("Honduras sí será") == "honduras yes sera"
 
 
