@@ -10,6 +10,7 @@ from bot.detect.textprep import (
     _ODD_SPACE,
     _ODD_SPACE_CHARS,
     YEAR_TOKEN,
+    Token,
     _ascii_fold_unicode,
     ascii_fold,
     fold,
@@ -95,6 +96,12 @@ def test_tokenize_keeps_case_clause_punctuation_and_years() -> None:
     toks = tokenize("En julio de 2024, EE.UU. firmó; “no” dijo.")
     assert [t.low for t in toks] == ["en", "julio", "de", YEAR_TOKEN, ",", "ee", "uu", "firmo", ";", "no", "dijo"]
     assert toks[5].text == "EE" and toks[5].capitalized
+    assert type(toks[0]) is Token and toks[0] == Token("En", "en")
+    years = tokenize("In 1999, 2025 and 1850 (x2020, 20201, _2019_) — about… 19 20")
+    assert [t.low for t in years] == [
+        "in", YEAR_TOKEN, ",", YEAR_TOKEN, "and", "1850", "(", "x2020", ",", "20201", ",", YEAR_TOKEN, ")", ";",
+        "about", "19", "20",
+    ]
 
 
 def test_split_keeps_abbreviations_together() -> None:
