@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick  # type: ignore[import-not-found,unused-ignore]
 
@@ -184,10 +185,27 @@ class _Entry:
     aliases: tuple[Alias, ...] = ()
 
 
-def _build(entries: Mapping[str, list[_Entry]]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+class _Payload(NamedTuple):
+    """What one key of the sentence automaton stands for; the key has its word boundaries (" key " for a
+    whole word, " key" for a prefix), so every hit the automaton reports is a real match."""
+
+    length: int  # of the key, boundary spaces included
+    words: int  # tokens a hit covers (a prefix's last word ends where the text's word ends)
+    families: tuple[str, ...]
+    excepts: tuple[str, ...]
+    aliases: tuple[tuple[Alias, ...], ...]
+
+
+def _build_sentence(entries: Mapping[str, list[_Entry]]) -> ahocorasick.Automaton:
+    bounded: dict[str, list[_Entry]] = {}
     for key, payloads in entries.items():
-        automaton.add_word(key, (len(key), tuple(payloads)))
+        for e in payloads:
+            bounded.setdefault(f" {key}" if e.prefix else f" {key} ", []).append(e)
+    automaton = ahocorasick.Automaton()
+    for key, group in bounded.items():
+        names = {kind: tuple(e.name for e in group if e.kind == kind) for kind in (_FAMILY, _EXCEPT)}
+        aliases = tuple(e.aliases for e in group if e.kind == _ALIAS)
+        automaton.add_word(key, _Payload(len(key), len(key.split()), names[_FAMILY], names[_EXCEPT], aliases))
     automaton.make_automaton()
     return automaton
 
@@ -205,22 +223,6 @@ def _build_prefilter(entries: Mapping[str, list[_Entry]]) -> ahocorasick.Automat
         automaton.add_word(key, frozenset(names))
     automaton.make_automaton()
     return automaton
-
-
-def _scan(automaton: ahocorasick.Automaton, text: str) -> Iterable[tuple[int, int, _Entry]]:
-    """Yield (start_char, last_char, entry) for whole-word matches in a space-separated string."""
-    n = len(text)
-    for end, (length, payloads) in automaton.iter(text):
-        start = end - length + 1
-        if start > 0 and text[start - 1] != " ":
-            continue
-        right_ok = end + 1 == n or text[end + 1] == " "
-        for entry in payloads:
-            if entry.prefix:
-                stop = text.find(" ", end)
-                yield start, (n - 1 if stop < 0 else stop - 1), entry
-            elif right_ok:
-                yield start, end, entry
 
 
 class Matcher:
@@ -259,7 +261,7 @@ class Matcher:
         for key, meaning in aliases.items():
             entries.setdefault(key, []).append(_Entry(_ALIAS, key, False, tuple(meaning)))
         self._gap_by_first = {first: (name, second, gap) for name, first, second, gap in self._gaps}
-        self._sentence = _build(entries)
+        self._sentence = _build_sentence(entries)
         self._prefilter = _build_prefilter(pre) if pre else None
 
     def families_in(self, folded_article: str) -> set[str]:
@@ -305,18 +307,19 @@ class Matcher:
     def match(self, tokens: list[Token]) -> tuple[list[Hit], list[AliasHit]]:
         """Family hits (longest per family where they overlap, minus `except` phrases) and alias hits."""
         text, starts = token_string(tokens)
+        token_at = {offset: i for i, offset in enumerate(starts)}  # a token's leading space -> its index
         found: list[Hit] = []
         excepts: list[Hit] = []
         alias_hits: list[AliasHit] = []
-        for start_char, last_char, entry in _scan(self._sentence, text):
-            start = bisect_right(starts, start_char) - 1
-            end = bisect_right(starts, last_char)
-            if entry.kind == _ALIAS:
-                alias_hits.append(AliasHit(entry.aliases, start, end))
-            elif entry.kind == _EXCEPT:
-                excepts.append(Hit(entry.name, start, end))
-            else:
-                found.append(Hit(entry.name, start, end))
+        for end, (length, words, families, except_names, aliases) in self._sentence.iter(f" {text} "):
+            start = token_at[end - length + 1]
+            stop = start + words
+            for name in families:
+                found.append(Hit(name, start, stop))
+            for name in except_names:
+                excepts.append(Hit(name, start, stop))
+            for meaning in aliases:
+                alias_hits.append(AliasHit(meaning, start, stop))
         if self._gaps:
             found = self._join_gaps(found, tokens)
         if excepts:
