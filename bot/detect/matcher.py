@@ -261,6 +261,7 @@ class Matcher:
         for key, meaning in aliases.items():
             entries.setdefault(key, []).append(_Entry(_ALIAS, key, False, tuple(meaning)))
         self._gap_by_first = {first: (name, second, gap) for name, first, second, gap in self._gaps}
+        self._gap_firsts = frozenset(self._gap_by_first)
         self._sentence = _build_sentence(entries)
         self._prefilter = _build_prefilter(pre) if pre else None
 
@@ -274,9 +275,7 @@ class Matcher:
         if self._prefilter is None:
             return found
         found = found.union(*{names for _, names in self._prefilter.iter(f" {folded_article} ")})
-        for name, first, second, _ in self._gaps:
-            if first in found and second in found:
-                found.add(name)
+        self._add_gapped(found)
         return found
 
     def families_by_part(self, folded_parts: list[str]) -> list[set[str]]:
@@ -289,20 +288,23 @@ class Matcher:
         found: list[set[str]] = [set() for _ in folded_parts]
         if self._prefilter is None or not folded_parts:
             return found
-        starts: list[int] = []
-        pos = 1
-        for part in folded_parts:
-            starts.append(pos)
-            pos += len(part) + 3
+        starts = list(itertools.accumulate((len(part) + 3 for part in folded_parts[:-1]), initial=1))
         text = " " + " . ".join(folded_parts) + " "
         for end, names in self._prefilter.iter(text):
             found[bisect_right(starts, end) - 1].update(names)
-        if self._gaps:
-            for fams in found:
-                for name, first, second, _ in self._gaps:
-                    if first in fams and second in fams:
-                        fams.add(name)
+        for fams in found:
+            self._add_gapped(fams)
         return found
+
+    def _add_gapped(self, found: set[str]) -> None:
+        """Add the family of each gapped pattern whose two parts are both in `found`. Looks up only the
+        first parts present, not every gapped pattern: this runs once per sentence of a candidate."""
+        if found.isdisjoint(self._gap_firsts):
+            return
+        for first in found & self._gap_firsts:
+            name, second, _ = self._gap_by_first[first]
+            if second in found:
+                found.add(name)
 
     def match(self, tokens: list[Token]) -> tuple[list[Hit], list[AliasHit]]:
         """Family hits (longest per family where they overlap, minus `except` phrases) and alias hits."""
