@@ -218,13 +218,15 @@ def _single_byte_tables(codec: str) -> tuple[bytes, bytes, bytes]:
     return bytes(ascii_table), fold_table, bytes(delete)
 
 
-_SINGLE_BYTE = tuple((codec, *_single_byte_tables(codec)) for codec in ("latin-1", "cp1252"))
+_SINGLE_BYTE = tuple((codec, _single_byte_tables(codec)) for codec in ("latin-1", "cp1252"))
 
 
 def _has_stressed_si(raw: bytes) -> bool:
     """"sí", "Sí" or "SÍ" in Latin-1/cp1252 bytes (í = 0xED, Í = 0xCD): the texts `ascii_fold` rewrites.
 
     One `find` (memchr) per accented i instead of a substring search per spelling over the whole text."""
+    if 0xED not in raw and 0xCD not in raw:
+        return False
     for accent, before in ((0xED, b"sS"), (0xCD, b"S")):
         i = raw.find(accent)
         while i != -1:
@@ -237,22 +239,20 @@ def _has_stressed_si(raw: bytes) -> bool:
 def _single_byte_fold(text: str, which: int) -> bytes | None:
     """Non-ASCII `text` folded by table (`which` 0: `ascii_fold`, 1: `fold` before collapsing spaces), or None
     when it needs the Unicode route: characters beyond Latin-1/cp1252, the stressed "sí", or "½"."""
-    for codec, *tables, delete in _SINGLE_BYTE:
+    for codec, tables in _SINGLE_BYTE:
         try:
             raw = text.encode(codec)
         except UnicodeEncodeError:
             continue
         if _has_stressed_si(raw):
             return None
-        folded = raw.translate(tables[which], delete)
+        folded = raw.translate(tables[which], tables[2])
         return folded if _UNSAFE not in folded else None
     return None
 
 
-def _fold_bytes(text: str) -> bytes:
+def _fold_non_ascii(text: str) -> bytes:
     """`ascii_fold` then `_FOLD_BYTES`: words still separated by runs of spaces."""
-    if text.isascii():
-        return text.encode("ascii").translate(_FOLD_BYTES)
     folded = _single_byte_fold(text, 1)
     return folded if folded is not None else _ascii_fold_unicode(text).encode("ascii").translate(_FOLD_BYTES)
 
@@ -264,10 +264,11 @@ def fold(text: str) -> str:
     `bytes.translate` and `replace`, several times faster than a regex substitution (or `split`/`join`,
     which makes an object per word).
     """
-    folded = _fold_bytes(text)
-    while b"  " in folded:
-        folded = folded.replace(b"  ", b" ")
-    return folded.strip().decode("ascii")
+    raw = text.encode("ascii").translate(_FOLD_BYTES) if text.isascii() else _fold_non_ascii(text)
+    folded = raw.decode("ascii")
+    while "  " in folded:  # (on str: `in` on short bytes costs ten times more)
+        folded = folded.replace("  ", " ")
+    return folded.strip()
 
 
 _PART_MARK = " qxzqpartqxzq "
