@@ -197,17 +197,27 @@ class _Payload(NamedTuple):
 
 
 def _build_sentence(entries: Mapping[str, list[_Entry]]) -> ahocorasick.Automaton:
-    bounded: dict[str, list[_Entry]] = {}
-    for key, payloads in entries.items():
-        for e in payloads:
-            bounded.setdefault(f" {key}" if e.prefix else f" {key} ", []).append(e)
     automaton = ahocorasick.Automaton()
-    for key, group in bounded.items():
-        names = {kind: tuple(e.name for e in group if e.kind == kind) for kind in (_FAMILY, _EXCEPT)}
-        aliases = tuple(e.aliases for e in group if e.kind == _ALIAS)
-        automaton.add_word(key, _Payload(len(key), len(key.split()), names[_FAMILY], names[_EXCEPT], aliases))
+    for key, payloads in entries.items():
+        for prefix in (False, True):
+            group = [e for e in payloads if e.prefix is prefix]
+            if group:
+                bounded = f" {key}" if prefix else f" {key} "
+                automaton.add_word(bounded, _payload(bounded, group))
     automaton.make_automaton()
     return automaton
+
+
+def _payload(bounded: str, group: list[_Entry]) -> _Payload:
+    families: list[str] = []
+    excepts: list[str] = []
+    aliases: list[tuple[Alias, ...]] = []
+    for e in group:
+        if e.kind == _ALIAS:
+            aliases.append(e.aliases)
+        else:
+            (families if e.kind == _FAMILY else excepts).append(e.name)
+    return _Payload(len(bounded), len(bounded.split()), tuple(families), tuple(excepts), tuple(aliases))
 
 
 def _build_prefilter(entries: Mapping[str, list[_Entry]]) -> ahocorasick.Automaton:
