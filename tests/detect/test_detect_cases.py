@@ -956,6 +956,10 @@ CASES: list[tuple[str, Signals]] = [
         " de que un funcionario estadounidense asegurara que La Paz lo había suscrito.",
         {("DENIAL", "BO")},
     ),
+    # a negative quantifier on the subject negates its verb, however far ("not a single ... was ever flown")
+    ("Not a single asylum seeker was ever flown to Tirana under the scheme, a Downing Street spokesman said.", set()),
+    # the sending state's notice of a possible removal names the destination: its one-sided plan
+    ("ICE told his lawyers he could be deported to Eswatini within 72 hours.", {("CLAIM", "SZ")}),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
