@@ -304,7 +304,7 @@ class Analyzer:
             own_barriers = subject_barriers - set(range(h.start, h.end))
             spk, pos = self.parties.find_speaker(
                 h, self.frames[h.family] == "right", ents, own_barriers, tokens, resolved, adjacent,
-                h.start - 2 in appositive,
+                h.start - 2 in appositive, h.start in side,
             )
             frames.append((h, spk, pos))
 

@@ -355,14 +355,15 @@ class Parties:
 
     def find_speaker(
         self, hit: Hit, side_right: bool, ents: list[Entity], barriers: set[int], tokens: list[Token],
-        resolved: Speaker | None, adjacent: set[int], after_appositive: bool = False,
+        resolved: Speaker | None, adjacent: set[int], after_appositive: bool = False, in_side: bool = False,
     ) -> tuple[Speaker | None, int | None]:
         """Speaker of a frame or speech-act cue, and where it was found (its first token).
 
         A speaker adjacent to the verb on the left ("Noem said", "the chief, said") or right after it
         ("says Noem") is added to `adjacent`, for trailing-attribution detection. After an appositive
         (`after_appositive`: "Burkina Faso, land of ..., rejects Trump's plan") the comma before the verb
-        closes the appositive and the subject is on the left.
+        closes the appositive and the subject is on the left. A frame in a side clause (`in_side`) looks
+        for its speaker inside that clause first.
         """
         right = [
             e for e in ents
@@ -384,7 +385,9 @@ class Parties:
                 floor = i + 1
                 break
         left = [e for e in ents if floor <= e.start and e.end <= hit.start]
-        main = self._heads([e for e in left if not e.in_side_clause] or left, tokens)
+        # a frame inside a side clause takes its speaker there ("..., which the columnist says struck ...")
+        same_level = [e for e in left if e.in_side_clause == in_side]
+        main = self._heads(same_level or left, tokens)
         if main:
             ent = main[-1]
             gap = tokens[ent.end : hit.start]

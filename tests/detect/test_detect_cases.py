@@ -960,6 +960,23 @@ CASES: list[tuple[str, Signals]] = [
     ("Not a single asylum seeker was ever flown to Tirana under the scheme, a Downing Street spokesman said.", set()),
     # the sending state's notice of a possible removal names the destination: its one-sided plan
     ("ICE told his lawyers he could be deported to Eswatini within 72 hours.", {("CLAIM", "SZ")}),
+    # "reach an understanding", "memorándum", "entendimiento" are deals like any other
+    (
+        "Grenada's prime minister said the country has reached an understanding with the United States under"
+        " which deportees of other nationalities may be transferred to the island.",
+        {("CONFIRMED", "GD")},
+    ),
+    (
+        "La cancillería de Belice detalló que, en virtud del memorándum, Washington derivará a Belice a"
+        " solicitantes de asilo de otras nacionalidades.",
+        {("CONFIRMED", "BZ")},
+    ),
+    # a frame inside a side clause takes its speaker there: the columnist claims, nobody confirms
+    (
+        "Peru and Bolivia, which a columnist says signed deals with Washington to take in deportees from other"
+        " countries, have published nothing.",
+        {("CLAIM", "PE"), ("CLAIM", "BO")},
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
