@@ -110,6 +110,37 @@ def _extend_origin_lists(mentions: list[Mention], origin: dict[int, bool], token
 
 _COORDINATORS = frozenset({"and", "y", "e"})
 _THAT = frozenset({"that", "que"})
+_NATIONAL_NOUNS = frozenset({
+    "citizen", "citizens", "national", "nationals", "ciudadano", "ciudadanos", "ciudadana", "ciudadanas",
+    "nacional", "nacionales",
+})
+
+
+def _nationality_negations(mentions: list[Mention], tokens: list[Token]) -> set[int]:
+    """Positions of a 'not' that denies a nationality, not a deal: "deportees who are not Eswatini
+    citizens", "que no son ciudadanos de Esuatini". Such people are third-country people, and the 'not'
+    negates nothing else in the sentence."""
+    out: set[int] = set()
+    for m in mentions:
+        if m.end < len(tokens) and tokens[m.end].low in _NATIONAL_NOUNS:
+            window = range(max(0, m.start - 2), m.start)  # "not Eswatini citizens"
+        elif m.start >= 2 and tokens[m.start - 1].low in ("de", "del") and tokens[m.start - 2].low in _NATIONAL_NOUNS:
+            window = range(max(0, m.start - 4), m.start - 2)  # "no son ciudadanos de Esuatini"
+        else:
+            continue
+        out.update(i for i in window if tokens[i].low in NEGATED_NATIONALITY)
+    return out
+
+
+def _without_negations(by_family: dict[str, list[Hit]], positions: set[int]) -> dict[str, list[Hit]]:
+    """`by_family` minus the negation hits at `positions` (for cue scopes)."""
+    if not positions or not by_family.get("negation"):
+        return by_family
+    out = dict(by_family)
+    out["negation"] = [h for h in by_family["negation"] if not any(h.start <= i < h.end for i in positions)]
+    return out
+
+
 _ABILITY_OR_WILL = frozenset({
     "could", "can", "want", "wants", "wanted", "wish", "wishes", "able", "puede", "pueden", "podra", "podran",
     "podria", "podrian", "podemos", "quiere", "quieren", "queremos", "desea", "desean", "deseamos",
@@ -255,6 +286,8 @@ class Analyzer:
             if m.alias.kind == "demonym"
             and any(t.low in NEGATED_NATIONALITY for t in tokens[max(0, m.start - 2) : m.start])
         }
+        nationality_negations = _nationality_negations(mentions, tokens)
+        negated |= {m.start for m in mentions if any(m.start - 4 <= i < m.start for i in nationality_negations)}
         if negated:
             families.add("third_country")  # "non-Mexican migrants", "who are not Rwandan": third-country people
             topical_self = topical_self or self._has_combo(families)
@@ -327,7 +360,7 @@ class Analyzer:
         for m in mentions:
             if m.country in targets:
                 in_clause.setdefault(clause[m.start], set()).add(m.country)
-        scope_families = _refusing_modals(by_family, tokens)
+        scope_families = _without_negations(_refusing_modals(by_family, tokens), nationality_negations)
         statement = _hard_clauses(tokens)
         cues: list[Cue] = []
         for h in hits:

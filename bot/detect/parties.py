@@ -164,6 +164,9 @@ class Parties:
         """A country named as a location, not a party: 'near the Panama border', 'la frontera con Panamá'."""
         if m.end < len(tokens) and tokens[m.end].low in _BORDER:
             return True
+        nxt = tokens[m.end : m.end + 3]  # "the Polish-Belarusian border", "la frontera colombo-venezolana"
+        if any(t.low in _BORDER for t in nxt) and all(t.capitalized or t.low in _BORDER for t in nxt[:2]):
+            return True
         before = [t.low for t in tokens[max(0, m.start - 2) : m.start]]
         return len(before) == 2 and before[0] in _BORDER and before[1] in _BORDER_LINK
 

@@ -977,6 +977,33 @@ CASES: list[tuple[str, Signals]] = [
         " countries, have published nothing.",
         {("CLAIM", "PE"), ("CLAIM", "BO")},
     ),
+    # saying no, and negated talks, are refusals and denials; "no talks" is no hedge
+    (
+        "Chile has said no to a US request to receive migrants from third countries, the interior minister said.",
+        {("DENIAL", "CL")},
+    ),
+    (
+        "Argentina's security minister said there are no talks and no agreement on receiving third-country"
+        " deportees.",
+        {("DENIAL", "AR")},
+    ),
+    # "who are not Eswatini citizens" denies a nationality, not the holding of the deportees
+    (
+        "Eswatini's government said five deportees from the US who are not Eswatini citizens are being held in a"
+        " prison.",
+        {("CONFIRMED", "SZ")},
+    ),
+    (
+        "El Gobierno de Esuatini informó que cinco deportados desde EE.UU. que no son ciudadanos de Esuatini"
+        " permanecen recluidos en una prisión.",
+        {("CONFIRMED", "SZ")},
+    ),
+    # a country in "the Polish-Belarusian border" is a place
+    (
+        "Lithuania's interior minister denied reports that Lithuania would take in migrants stranded on the"
+        " Polish-Belarusian border.",
+        {("DENIAL", "LT")},
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
