@@ -1004,6 +1004,28 @@ CASES: list[tuple[str, Signals]] = [
         " Polish-Belarusian border.",
         {("DENIAL", "LT")},
     ),
+    # "anything of the sort", "nada parecido" refer back to the deal just named
+    (
+        "Noem said Honduras had signed a safe third country agreement. \"Honduras has not signed anything of the"
+        " sort,\" the foreign minister wrote on X.",
+        {("CLAIM", "HN"), ("DENIAL", "HN")},
+    ),
+    (
+        "Según Noem, Guatemala firmó un acuerdo de tercer país seguro. «Guatemala no ha firmado nada parecido»,"
+        " escribió el canciller.",
+        {("CLAIM", "GT"), ("DENIAL", "GT")},
+    ),
+    # never having discussed it is a denial, whatever the complement says
+    (
+        "El Gobierno dominicano dijo que nunca ha conversado con Washington sobre recibir deportados de otras"
+        " nacionalidades.",
+        {("DENIAL", "DO")},
+    ),
+    # prisoners of the sending state are sent people
+    (
+        "Ecuador's government denied on Friday that it had struck a deal to house US prisoners in its jails.",
+        {("DENIAL", "EC")},
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
