@@ -104,12 +104,36 @@ def _extend_origin_lists(mentions: list[Mention], origin: dict[int, bool], token
     as an origin, however long the list."""
     for prev, m in itertools.pairwise(mentions):
         glued = m.start > prev.end and all(t.low in _LIST_GLUE for t in tokens[prev.end : m.start])
-        if origin[prev.start] and not origin[m.start] and glued:
+        alike = prev.alias.kind == m.alias.kind  # "... not Colombian, Colombia's minister said" is no list
+        if origin[prev.start] and not origin[m.start] and glued and alike:
             origin[m.start] = True
 
 
 _COORDINATORS = frozenset({"and", "y", "e"})
 _THAT = frozenset({"that", "que"})
+_AND = frozenset({"and", "y", "e"})
+
+
+def _shared_subject(
+    h: Hit, frames: list[tuple[Hit, Speaker | None, int | None]], tokens: list[Token]
+) -> Speaker | None:
+    """The speaker of a verb that shares the previous verb's subject: a coordinated predicate ("Honduras
+    rejects Noem's remarks and denies signing") or a participle after a comma ("Panama distanced itself
+    from the US announcement, saying ..."). The nearest noun on the left ("Noem's remarks", "the US
+    announcement") is the object of the first verb, not the speaker of the second."""
+    if h.start == 0 or not frames or frames[-1][1] is None:
+        return None
+    before = tokens[h.start - 1].low
+    word = tokens[h.start].low
+    participle = before == "," and word.endswith(("ing", "ndo"))
+    if before not in _AND and not participle:
+        return None
+    prev_hit, prev_speaker, _ = frames[-1]
+    if h.start - prev_hit.end > 12 or any(t.low in HARD_STOP for t in tokens[prev_hit.end : h.start]):
+        return None
+    return prev_speaker
+
+
 _NATIONAL_NOUNS = frozenset({
     "citizen", "citizens", "national", "nationals", "ciudadano", "ciudadanos", "ciudadana", "ciudadanas",
     "nacional", "nacionales",
@@ -333,6 +357,10 @@ class Analyzer:
             if self.frames[h.family] == "self":  # "reports that ...", "según versiones de prensa"
                 source = " ".join(t.text for t in tokens[h.start : h.end])
                 frames.append((h, Speaker("media", frozenset(), source), None))
+                continue
+            carried = _shared_subject(h, frames, tokens)
+            if carried is not None:  # "Honduras sale al paso ... y niega", "Panama distanced itself ..., saying"
+                frames.append((h, carried, None))
                 continue
             own_barriers = subject_barriers - set(range(h.start, h.end))
             spk, pos = self.parties.find_speaker(

@@ -1026,6 +1026,54 @@ CASES: list[tuple[str, Signals]] = [
         "Ecuador's government denied on Friday that it had struck a deal to house US prisoners in its jails.",
         {("DENIAL", "EC")},
     ),
+    # a coordinated verb or a participle after a comma shares the first verb's subject, not its object's
+    (
+        "Panama distanced itself from the US announcement, saying no agreement to receive third-country"
+        " deportees exists.",
+        {("DENIAL", "PA")},
+    ),
+    (
+        "Honduras sale al paso de las declaraciones de Noem y niega haber firmado un pacto migratorio",
+        {("DENIAL", "HN")},
+    ),
+    # "se desmarcó del anuncio estadounidense": distancing is a denial; the US announcement is not Ecuador's
+    (
+        "El Ejecutivo ecuatoriano se desmarcó del anuncio estadounidense y aseguró que no existe ningún acuerdo"
+        " para recibir deportados.",
+        {("DENIAL", "EC")},
+    ),
+    (
+        "Panamá tilda de falsa la información sobre un acuerdo para recibir deportados de otros países",
+        {("DENIAL", "PA")},
+    ),
+    # a passive denial: the agent after "por"/"by" denies; the report it denies is still a claim
+    (
+        "La versión de que Honduras aceptó recibir deportados de otros países fue desmentida por la cancillería.",
+        {("CLAIM", "HN"), ("DENIAL", "HN")},
+    ),
+    # a leaked memo is the press, not the narrator
+    (
+        "Un memorando filtrado del DHS muestra que Ecuador aceptó recibir a solicitantes de asilo de otros países.",
+        {("CLAIM", "EC")},
+    ),
+    (
+        "The country will not accept deportees who are not Colombian, Colombia's foreign minister said on Monday.",
+        {("DENIAL", "CO")},
+    ),
+    (
+        "Guatemala began receiving deportees of other Central American nationalities on Monday, the migration"
+        " institute said.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "«Recibiremos a los solicitantes de asilo que nos remita Estados Unidos», afirmó el canciller hondureño.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Paraguay's foreign ministry said the agreement signed in Washington allows the US to send asylum seekers"
+        " to Paraguay.",
+        {("CONFIRMED", "PY")},
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
