@@ -1074,6 +1074,16 @@ CASES: list[tuple[str, Signals]] = [
         " to Paraguay.",
         {("CONFIRMED", "PY")},
     ),
+    # Caribbean governments by name, capital and office-holder
+    (
+        "Turks and Caicos Premier Washington Misick said the islands will not accept deportees from other"
+        " countries.",
+        {("DENIAL", "TC")},
+    ),
+    (
+        "Las Bahamas rechazan recibir a deportados de terceros países, dijo el canciller Fred Mitchell.",
+        {("DENIAL", "BS")},
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
