@@ -194,16 +194,21 @@ def _refusing_modals(by_family: dict[str, list[Hit]], tokens: list[Token]) -> di
     return out
 
 
+_NAME_GLUE = frozenset({"de", "del", "y", "and", "of", "the", "la", "el"})
+
+
 def _appositives(tokens: list[Token], cue_starts: set[int]) -> set[int]:
-    """Token positions of a short lower-case appositive between a name and its verb: "Burkina Faso,
-    «tierra de dignidad y no de deportación», rechaza ...", "Ghana, a key partner, accepted ...". The
-    subject is found across it, and a 'no' inside it negates nothing outside."""
+    """Token positions of a short lower-case appositive between the sentence's opening name and its verb:
+    "Burkina Faso, «tierra de dignidad y no de deportación», rechaza ...", "Ghana, a key partner, accepted
+    ...". The subject is found across it, and a 'no' inside it negates nothing outside."""
     inside: set[int] = set()
     commas = [i for i, t in enumerate(tokens) if t.low == ","]
     for a, b in itertools.pairwise(commas):
         span = range(a + 1, b)
         if not (2 <= len(span) <= 9) or a == 0 or not tokens[a - 1].capitalized or b + 1 not in cue_starts:
             continue
+        if not all(t.capitalized or t.low in _NAME_GLUE for t in tokens[:a]):
+            continue  # only right after the sentence's opening name: "Burkina Faso, ..., rechaza"
         if any(tokens[i].capitalized or i in cue_starts for i in span):
             continue
         inside.update(span)

@@ -123,6 +123,20 @@ class Entity:
     in_side_clause: bool = False
 
 
+_POSSESSIVE = frozenset({"su", "sus", "its", "their"})
+
+
+def _sentence_subject(ents: list[Entity]) -> str | None:
+    """The country named first in the sentence by name or capital, outside side clauses: what "its
+    government" / "su gobierno" refers to in a trailing attribution."""
+    firsts = sorted(
+        (e for e in ents if e.kind == "mention" and e.mention is not None and e.mention.country
+         and e.mention.alias.kind in ("name", "capital") and not e.in_side_clause),
+        key=lambda e: e.start,
+    )
+    return firsts[0].mention.country if firsts and firsts[0].mention else None
+
+
 def _person_determiner(tokens: list[Token], start: int) -> bool:
     """A demonym used as a noun for a person: "a Gambian", "un hondureno", and with an ordinal after any
     article, "the first Honduran", "el primer hondureno" (an ordinal counts people, never a government)."""
@@ -247,6 +261,10 @@ class Parties:
             return resolved or Speaker("person", frozenset(), text)
         if ent.kind in ("role", "anonymous") and any(t.low in _JOINT for t in tokens[ent.start : ent.end + 3]):
             return Speaker("joint", frozenset(), text)  # "both governments", "officials from both countries"
+        if ent.kind == "role" and ent.start > 0 and tokens[ent.start - 1].low in _POSSESSIVE:
+            subject = _sentence_subject(ents)  # "..., confirmó su gobierno": the subject's own government
+            if subject is not None:
+                return Speaker("gov", frozenset({subject}), f"{text} ({subject})")
         if ent.kind in ("role", "anonymous", "nongov"):
             country = self._near_country(ent, ents, stops, tokens)
             if country is not None:

@@ -1084,6 +1084,17 @@ CASES: list[tuple[str, Signals]] = [
         "Las Bahamas rechazan recibir a deportados de terceros países, dijo el canciller Fred Mitchell.",
         {("DENIAL", "BS")},
     ),
+    # "its government" / "su gobierno" in a trailing attribution is the subject's own government
+    (
+        "Sudán del Sur recibió a ocho deportados por Estados Unidos, solo uno de ellos sursudanés, confirmó su"
+        " gobierno.",
+        {("CONFIRMED", "SS")},
+    ),
+    (
+        "Kosovo will take in up to 50 people deported from the United States who are not its own citizens, its"
+        " government said.",
+        {("CONFIRMED", "XK")},
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
