@@ -1095,6 +1095,12 @@ CASES: list[tuple[str, Signals]] = [
         " government said.",
         {("CONFIRMED", "XK")},
     ),
+    # label rejections in headlines; prisoners of the sending state are sent people
+    ("Honduras rejects being labelled a safe third country", {("DENIAL", "HN")}),
+    (
+        "Ecuador's president denied there was any plan to receive prisoners from the United States.",
+        {("DENIAL", "EC")},
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
