@@ -315,6 +315,8 @@ class Parties:
                 continue
             if e.mention.alias.plural and e.start != ent.end:  # "autoridades ecuatorianas" only
                 continue
+            if e.mention.alias.kind == "capital" and e.start > 0 and tokens[e.start - 1].low in _LOCATIVE:
+                continue  # "diplomats in Panama City": where they are, not whom they serve
             if ent.start - ROLE_BEFORE <= e.start < ent.start:
                 dist = ent.start - e.end
                 gap = range(e.end, ent.start)

@@ -1101,6 +1101,18 @@ CASES: list[tuple[str, Signals]] = [
         "Ecuador's president denied there was any plan to receive prisoners from the United States.",
         {("DENIAL", "EC")},
     ),
+    # diplomats are anonymous sources, and "in Panama City" is where they are, not whom they serve
+    (
+        "Panama has quietly agreed to receive deportees of other nationalities, according to diplomats in Panama"
+        " City.",
+        {("CLAIM", "PA")},
+    ),
+    # a court filing is a document, not a court ruling
+    (
+        "In a court filing, the Justice Department said El Salvador had agreed to hold the deported men for a"
+        " year.",
+        {("CLAIM", "SV")},
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
