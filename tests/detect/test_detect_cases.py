@@ -1113,6 +1113,17 @@ CASES: list[tuple[str, Signals]] = [
         " year.",
         {("CLAIM", "SV")},
     ),
+    # a passive receiving: the agent after "by"/"por" receives
+    (
+        "The deportees, from China, India and Uzbekistan, were received by Costa Rican migration authorities at"
+        " the airport.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Los 119 deportados de otras nacionalidades fueron recibidos por las autoridades panameñas en el"
+        " aeropuerto de Tocumen.",
+        {("CONFIRMED", "PA")},
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
