@@ -111,6 +111,20 @@ def _extend_origin_lists(mentions: list[Mention], origin: dict[int, bool], token
 
 _COORDINATORS = frozenset({"and", "y", "e"})
 _THAT = frozenset({"that", "que"})
+def _limit_follows(h: Hit, tokens: list[Token]) -> bool:
+    """A number cap just before, inside or right after the cue ("will not receive more than 300", "no
+    recibirá más de 300 deportados"): the negation limits how many, it does not refuse."""
+    words = [t.low for t in tokens[max(0, h.start - 4) : min(len(tokens), h.end + 3)]]
+    for i in range(len(words) - 2):
+        pair = (words[i], words[i + 1])
+        if pair in (("more", "than"), ("mas", "de")) and (words[i + 2].isdigit() or words[i + 2] in _NUMBERS):
+            return True
+    return False
+
+
+_NUMBERS = frozenset({
+    "ten", "twenty", "fifty", "hundred", "a", "diez", "veinte", "cincuenta", "cien", "mil", "un", "unos",
+})
 _AND = frozenset({"and", "y", "e"})
 
 
@@ -405,6 +419,8 @@ class Analyzer:
             if speaker is None:
                 speaker = self._governing(h, frames, trailing, commas)
             mods = self._modifiers_for(h, scope_families, scope_barriers)
+            if "negation" in mods and _limit_follows(h, tokens):
+                mods = (mods - {"negation"}) | {"restriction"}  # "no recibirá más de 300": a cap, not a refusal
             cue_text = " ".join(t.text for t in tokens[h.start : h.end])
             subject = self.parties.subject(h, ents, subject_barriers - set(range(h.start, h.end)), tokens)
             here = frozenset(in_clause.get(clause[h.start], ()))

@@ -1124,6 +1124,72 @@ CASES: list[tuple[str, Signals]] = [
         " aeropuerto de Tocumen.",
         {("CONFIRMED", "PA")},
     ),
+    # other denials, caps, conditions, proposals and talks: no denial or confirmation of a deal
+    (
+        "Honduras denied that the asylum cooperative agreement with the United States had been suspended.",
+        set(),
+    ),
+    (
+        "Guatemala's president rejected criticism of the safe third country agreement, saying it protects"
+        " migrants.",
+        set(),
+    ),
+    (
+        "Mexico's government denied mistreating the deportees of other nationalities it received from the"
+        " US.",
+        {("CONFIRMED", "MX")},
+    ),
+    (
+        "El Salvador no recibirá más de 300 deportados de otras nacionalidades, precisó el canciller, al"
+        " detallar el acuerdo con EE.UU.",
+        {("CONFIRMED", "SV")},
+    ),
+    (
+        "Costa Rica will not accept people with criminal records among the deportees sent by the US under"
+        " the deal, the minister said.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Panama's president denied that the deportees held in Darién were being mistreated.",
+        set(),
+    ),
+    (
+        "El Gobierno de Guatemala negó que los deportados hondureños estuvieran detenidos, y aseguró que"
+        " reciben atención en un albergue.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "Honduras confirmed that talks with Washington on a safe third country agreement are under way.",
+        set(),
+    ),
+    (
+        "Guatemala's foreign minister confirmed receiving a US proposal to become a safe third country.",
+        set(),
+    ),
+    (
+        "Ecuador confirmó que analiza la propuesta de Estados Unidos para recibir a solicitantes de asilo.",
+        set(),
+    ),
+    (
+        "Mexico confirmed that 300 Mexican citizens deported by the US arrived in Tijuana.",
+        set(),
+    ),
+    (
+        "Colombia signed a trade agreement with the United States on Tuesday.",
+        set(),
+    ),
+    (
+        "Brazil received a deportation flight carrying 88 Brazilian citizens from the US.",
+        set(),
+    ),
+    (
+        "Peru and the US signed a security cooperation agreement to fight drug trafficking.",
+        set(),
+    ),
+    (
+        "Chile's goalkeeper denied any agreement with a new club.",
+        set(),
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
