@@ -1190,6 +1190,12 @@ CASES: list[tuple[str, Signals]] = [
         "Chile's goalkeeper denied any agreement with a new club.",
         set(),
     ),
+    # proposals and approaches by the sending state are no claim, let alone a confirmation
+    ("Rubio propuso que Costa Rica reciba a solicitantes de asilo de otros países durante su visita.", set()),
+    (
+        "Belize is among several countries the US has approached about receiving deportees, officials said.",
+        set(),
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
