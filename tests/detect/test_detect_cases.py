@@ -1196,6 +1196,8 @@ CASES: list[tuple[str, Signals]] = [
         "Belize is among several countries the US has approached about receiving deportees, officials said.",
         set(),
     ),
+    # "not a bridge for anyone": a country refusing to be a transit point for deportees
+    ("Mulino on US deportees: 'Panama will not be a bridge for anyone'", {("DENIAL", "PA")}),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
