@@ -1198,6 +1198,12 @@ CASES: list[tuple[str, Signals]] = [
     ),
     # "not a bridge for anyone": a country refusing to be a transit point for deportees
     ("Mulino on US deportees: 'Panama will not be a bridge for anyone'", {("DENIAL", "PA")}),
+    # having received no request refutes reports of a deal
+    (
+        "Rwanda has not received any request to take deportees from the US, government spokesperson Yolande"
+        " Makolo said.",
+        {("DENIAL", "RW")},
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
