@@ -407,7 +407,12 @@ class Analyzer:
         for m in mentions:
             if m.country in targets:
                 in_clause.setdefault(clause[m.start], set()).add(m.country)
-        scope_families = _without_negations(_refusing_modals(by_family, tokens), nationality_negations)
+        inside_hedges = {  # "has not ruled out", "no descarta": a negation that keeps the option open
+            i for h in by_family.get("hedge", []) if h.end - h.start > 1 for i in range(h.start, h.end)
+        }
+        scope_families = _without_negations(
+            _refusing_modals(by_family, tokens), nationality_negations | inside_hedges
+        )
         statement = _hard_clauses(tokens)
         cues: list[Cue] = []
         for h in hits:

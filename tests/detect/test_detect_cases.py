@@ -1204,6 +1204,14 @@ CASES: list[tuple[str, Signals]] = [
         " Makolo said.",
         {("DENIAL", "RW")},
     ),
+    # not ruling it out keeps the option open: neither a refusal nor a denial; ruling it out refuses
+    (
+        "Chile's foreign minister said his country had not ruled out becoming a safe third country to take in"
+        " migrants of other nationalities.",
+        set(),
+    ),
+    ("El canciller dijo que Honduras no descarta convertirse en tercer país seguro.", set()),
+    ("Panama ruled out becoming a safe third country, the president said.", {("DENIAL", "PA")}),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
