@@ -125,6 +125,7 @@ def _limit_follows(h: Hit, tokens: list[Token]) -> bool:
 _NUMBERS = frozenset({
     "ten", "twenty", "fifty", "hundred", "a", "diez", "veinte", "cincuenta", "cien", "mil", "un", "unos",
 })
+_TO_PLACE = frozenset({"to", "a", "hacia", "in", "en"})
 _AND = frozenset({"and", "y", "e"})
 
 
@@ -340,7 +341,10 @@ class Analyzer:
             for t in mentions
             if t is not m and not origin[t.start]
         )
-        if own_nationals and not strong and "third_country" not in families:
+        third_people = any(  # "deported to third countries" names a destination, not third-country people
+            h.start == 0 or tokens[h.start - 1].low not in _TO_PLACE for h in by_family.get("third_country", [])
+        ) or "third_country" in families - set(by_family)
+        if own_nationals and not strong and not third_people:
             excluded = True  # "Honduras signed a deal to repatriate Honduran migrants": its own citizens
         parties = {m.country for m in mentions if not origin[m.start] and m.country not in topic.senders}
         if parties and any(origin[m.start] and m.country not in parties | topic.senders for m in mentions):

@@ -1212,6 +1212,12 @@ CASES: list[tuple[str, Signals]] = [
     ),
     ("El canciller dijo que Honduras no descarta convertirse en tercer país seguro.", set()),
     ("Panama ruled out becoming a safe third country, the president said.", {("DENIAL", "PA")}),
+    # "to third countries" is where the country's own citizens went, not third-country people it received
+    (
+        "Kyrgyzstan's Foreign Ministry rejected reports that Kyrgyz citizens had been deported from the United"
+        " States to third countries.",
+        set(),
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
