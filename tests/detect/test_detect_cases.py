@@ -1218,6 +1218,9 @@ CASES: list[tuple[str, Signals]] = [
         " States to third countries.",
         set(),
     ),
+    # "is expected to sign", reported by others, is an announced plan: a claim; said by the country, not yet a deal
+    ("Guatemala is expected to sign a safe third country agreement next week, US officials said.", {("CLAIM", "GT")}),
+    ("Guatemala's foreign minister said the country is expected to sign the agreement next week.", set()),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
