@@ -629,7 +629,8 @@ CASES: list[tuple[str, Signals]] = [
         {("CONFIRMED", "SV")},
     ),
     ("Mexico has said it will accept some non-Mexican deportees on humanitarian grounds.", {("CONFIRMED", "MX")}),
-    ("Honduras is expected to sign a safe third country agreement next week.", set()),
+    # a reported plan to sign, like "is set to sign": a claim (the shared label rules count announced plans)
+    ("Honduras is expected to sign a safe third country agreement next week.", {("CLAIM", "HN")}),
     (
         "Speaking to reporters in Tegucigalpa, Foreign Minister Eduardo Enrique Reina said Honduras had "
         "not agreed to receive people deported from the United States who are not Honduran.",
