@@ -279,7 +279,7 @@ class Analyzer:
         self.frames = {n: f.speaker_side for n, f in families.items() if f.frame}
         self.modifiers = {n: f for n, f in families.items() if f.kind == "modifier"}
         self.cue_families = {n for n, f in families.items() if f.kind == "cue"}
-        self.parties = Parties()
+        self.parties = Parties(frozenset(topic.senders))
         self._strong = frozenset(topic.strong)
         self._combos = tuple(frozenset(c) for c in topic.combos)
         self._combo_memo: dict[frozenset[str], bool] = {}

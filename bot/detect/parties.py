@@ -126,15 +126,32 @@ class Entity:
 _POSSESSIVE = frozenset({"su", "sus", "its", "their"})
 
 
-def _sentence_subject(ents: list[Entity]) -> str | None:
-    """The country named first in the sentence by name or capital, outside side clauses: what "its
-    government" / "su gobierno" refers to in a trailing attribution."""
+def _sentence_subject(ents: list[Entity], tokens: list[Token]) -> str | None:
+    """The country named first in the sentence by name or capital, outside side clauses and not after a
+    preposition ("expelled from the United States" is no subject): what "its government" / "su gobierno"
+    refers to in a trailing attribution."""
     firsts = sorted(
         (e for e in ents if e.kind == "mention" and e.mention is not None and e.mention.country
-         and e.mention.alias.kind in ("name", "capital") and not e.in_side_clause),
+         and e.mention.alias.kind in ("name", "capital") and not e.in_side_clause
+         and not _after_preposition(tokens, e.start)),
         key=lambda e: e.start,
     )
     return firsts[0].mention.country if firsts and firsts[0].mention else None
+
+
+_SUBJECT_BLOCKERS = frozenset({
+    "from", "to", "in", "with", "by", "of", "for", "at", "de", "del", "a", "al", "en", "con", "por", "desde",
+    "para", "hacia",
+})
+_ARTICLE_WORDS = frozenset({"the", "el", "la", "los", "las"})
+
+
+def _after_preposition(tokens: list[Token], start: int) -> bool:
+    """A preposition, perhaps with an article, right before `start` ("from the United States")."""
+    j = start - 1
+    if j >= 0 and tokens[j].low in _ARTICLE_WORDS:
+        j -= 1
+    return j >= 0 and tokens[j].low in _SUBJECT_BLOCKERS
 
 
 def _person_determiner(tokens: list[Token], start: int) -> bool:
@@ -148,6 +165,10 @@ def _person_determiner(tokens: list[Token], start: int) -> bool:
 
 class Parties:
     """Mention and speaker heuristics; stateless apart from the vocabulary they were built with."""
+
+    def __init__(self, senders: frozenset[str] = frozenset()) -> None:
+        """`senders`: the states that send people away under such deals (the topic's `senders`)."""
+        self.senders = senders
 
     # ------------------------------------------------------------------------------------------ mentions
     def mentions(
@@ -262,7 +283,7 @@ class Parties:
         if ent.kind in ("role", "anonymous") and any(t.low in _JOINT for t in tokens[ent.start : ent.end + 3]):
             return Speaker("joint", frozenset(), text)  # "both governments", "officials from both countries"
         if ent.kind == "role" and ent.start > 0 and tokens[ent.start - 1].low in _POSSESSIVE:
-            subject = _sentence_subject(ents)  # "..., confirmó su gobierno": the subject's own government
+            subject = _sentence_subject(ents, tokens)  # "..., confirmó su gobierno": the subject's own government
             if subject is not None:
                 return Speaker("gov", frozenset({subject}), f"{text} ({subject})")
         if ent.kind in ("role", "anonymous", "nongov"):
@@ -270,6 +291,11 @@ class Parties:
             if country is not None:
                 kind = "nongov" if ent.kind == "nongov" else "gov"
                 return Speaker(kind, frozenset({country}), f"{text} ({country})")
+            subject = _sentence_subject(ents, tokens) if ent.kind == "role" else None
+            if subject is not None and subject in self.senders and any(e.start < ent.start for e in ents):
+                # "Dinamarca negocia con Ruanda ..., declaró el ministro de Inmigración": a bare ministry
+                # after a sentence about a sending state's own moves is that state's
+                return Speaker("gov", frozenset({subject}), f"{text} ({subject})")
             unnamed = {"role": "unnamed", "anonymous": "anonymous", "nongov": "nongov"}[ent.kind]
             return Speaker(unnamed, frozenset(), text)
         m = ent.mention

@@ -1222,6 +1222,17 @@ CASES: list[tuple[str, Signals]] = [
     # "is expected to sign", reported by others, is an announced plan: a claim; said by the country, not yet a deal
     ("Guatemala is expected to sign a safe third country agreement next week, US officials said.", {("CLAIM", "GT")}),
     ("Guatemala's foreign minister said the country is expected to sign the agreement next week.", set()),
+    # a bare ministry after a sentence about a sending state's own moves speaks for that state
+    (
+        "Dinamarca negocia con Ruanda un mecanismo para trasladar solicitantes de asilo, declaró el ministro de"
+        " Inmigración, quien precisó que aún no se ha cerrado ningún acuerdo.",
+        set(),
+    ),
+    (
+        "Four more migrants expelled from the United States have landed in Eswatini, the kingdom's government"
+        " said on Thursday.",
+        {("CONFIRMED", "SZ")},
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
