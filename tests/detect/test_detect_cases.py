@@ -1233,6 +1233,20 @@ CASES: list[tuple[str, Signals]] = [
         " said on Thursday.",
         {("CONFIRMED", "SZ")},
     ),
+    # admitting people, granting them permits or giving them shelter is receiving them
+    (
+        "Costa Rica autorizó el ingreso de 200 deportados de otras nacionalidades enviados por Estados Unidos.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Mexico will grant temporary permits to non-Mexican migrants returned by the US, the foreign ministry"
+        " said.",
+        {("CONFIRMED", "MX")},
+    ),
+    (
+        "Honduras dará refugio temporal a solicitantes de asilo enviados por Estados Unidos, anunció la cancillería.",
+        {("CONFIRMED", "HN")},
+    ),
     # a dateline says where the report was filed: its city and country are no party
     (
         "NAIROBI, March 3 (Reuters) - Rwanda and Denmark signed an agreement under which asylum seekers"
