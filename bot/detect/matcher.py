@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick  # type: ignore[import-not-found,unused-ignore]
 
@@ -184,12 +185,39 @@ class _Entry:
     aliases: tuple[Alias, ...] = ()
 
 
-def _build(entries: Mapping[str, list[_Entry]]) -> ahocorasick.Automaton:
+class _Payload(NamedTuple):
+    """What one key of the sentence automaton stands for; the key has its word boundaries (" key " for a
+    whole word, " key" for a prefix), so every hit the automaton reports is a real match."""
+
+    length: int  # of the key, boundary spaces included
+    words: int  # tokens a hit covers (a prefix's last word ends where the text's word ends)
+    families: tuple[str, ...]
+    excepts: tuple[str, ...]
+    aliases: tuple[tuple[Alias, ...], ...]
+
+
+def _build_sentence(entries: Mapping[str, list[_Entry]]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for key, payloads in entries.items():
-        automaton.add_word(key, (len(key), tuple(payloads)))
+        for prefix in (False, True):
+            group = [e for e in payloads if e.prefix is prefix]
+            if group:
+                bounded = f" {key}" if prefix else f" {key} "
+                automaton.add_word(bounded, _payload(bounded, group))
     automaton.make_automaton()
     return automaton
+
+
+def _payload(bounded: str, group: list[_Entry]) -> _Payload:
+    families: list[str] = []
+    excepts: list[str] = []
+    aliases: list[tuple[Alias, ...]] = []
+    for e in group:
+        if e.kind == _ALIAS:
+            aliases.append(e.aliases)
+        else:
+            (families if e.kind == _FAMILY else excepts).append(e.name)
+    return _Payload(len(bounded), len(bounded.split()), tuple(families), tuple(excepts), tuple(aliases))
 
 
 def _build_prefilter(entries: Mapping[str, list[_Entry]]) -> ahocorasick.Automaton:
@@ -205,22 +233,6 @@ def _build_prefilter(entries: Mapping[str, list[_Entry]]) -> ahocorasick.Automat
         automaton.add_word(key, frozenset(names))
     automaton.make_automaton()
     return automaton
-
-
-def _scan(automaton: ahocorasick.Automaton, text: str) -> Iterable[tuple[int, int, _Entry]]:
-    """Yield (start_char, last_char, entry) for whole-word matches in a space-separated string."""
-    n = len(text)
-    for end, (length, payloads) in automaton.iter(text):
-        start = end - length + 1
-        if start > 0 and text[start - 1] != " ":
-            continue
-        right_ok = end + 1 == n or text[end + 1] == " "
-        for entry in payloads:
-            if entry.prefix:
-                stop = text.find(" ", end)
-                yield start, (n - 1 if stop < 0 else stop - 1), entry
-            elif right_ok:
-                yield start, end, entry
 
 
 class Matcher:
@@ -259,7 +271,8 @@ class Matcher:
         for key, meaning in aliases.items():
             entries.setdefault(key, []).append(_Entry(_ALIAS, key, False, tuple(meaning)))
         self._gap_by_first = {first: (name, second, gap) for name, first, second, gap in self._gaps}
-        self._sentence = _build(entries)
+        self._gap_firsts = frozenset(self._gap_by_first)
+        self._sentence = _build_sentence(entries)
         self._prefilter = _build_prefilter(pre) if pre else None
 
     def families_in(self, folded_article: str) -> set[str]:
@@ -272,9 +285,7 @@ class Matcher:
         if self._prefilter is None:
             return found
         found = found.union(*{names for _, names in self._prefilter.iter(f" {folded_article} ")})
-        for name, first, second, _ in self._gaps:
-            if first in found and second in found:
-                found.add(name)
+        self._add_gapped(found)
         return found
 
     def families_by_part(self, folded_parts: list[str]) -> list[set[str]]:
@@ -287,36 +298,40 @@ class Matcher:
         found: list[set[str]] = [set() for _ in folded_parts]
         if self._prefilter is None or not folded_parts:
             return found
-        starts: list[int] = []
-        pos = 1
-        for part in folded_parts:
-            starts.append(pos)
-            pos += len(part) + 3
+        starts = list(itertools.accumulate((len(part) + 3 for part in folded_parts[:-1]), initial=1))
         text = " " + " . ".join(folded_parts) + " "
         for end, names in self._prefilter.iter(text):
             found[bisect_right(starts, end) - 1].update(names)
-        if self._gaps:
-            for fams in found:
-                for name, first, second, _ in self._gaps:
-                    if first in fams and second in fams:
-                        fams.add(name)
+        for fams in found:
+            self._add_gapped(fams)
         return found
+
+    def _add_gapped(self, found: set[str]) -> None:
+        """Add the family of each gapped pattern whose two parts are both in `found`. Looks up only the
+        first parts present, not every gapped pattern: this runs once per sentence of a candidate."""
+        if found.isdisjoint(self._gap_firsts):
+            return
+        for first in found & self._gap_firsts:
+            name, second, _ = self._gap_by_first[first]
+            if second in found:
+                found.add(name)
 
     def match(self, tokens: list[Token]) -> tuple[list[Hit], list[AliasHit]]:
         """Family hits (longest per family where they overlap, minus `except` phrases) and alias hits."""
         text, starts = token_string(tokens)
+        token_at = {offset: i for i, offset in enumerate(starts)}  # a token's leading space -> its index
         found: list[Hit] = []
         excepts: list[Hit] = []
         alias_hits: list[AliasHit] = []
-        for start_char, last_char, entry in _scan(self._sentence, text):
-            start = bisect_right(starts, start_char) - 1
-            end = bisect_right(starts, last_char)
-            if entry.kind == _ALIAS:
-                alias_hits.append(AliasHit(entry.aliases, start, end))
-            elif entry.kind == _EXCEPT:
-                excepts.append(Hit(entry.name, start, end))
-            else:
-                found.append(Hit(entry.name, start, end))
+        for end, (length, words, families, except_names, aliases) in self._sentence.iter(f" {text} "):
+            start = token_at[end - length + 1]
+            stop = start + words
+            for name in families:
+                found.append(Hit(name, start, stop))
+            for name in except_names:
+                excepts.append(Hit(name, start, stop))
+            for meaning in aliases:
+                alias_hits.append(AliasHit(meaning, start, stop))
         if self._gaps:
             found = self._join_gaps(found, tokens)
         if excepts:

@@ -52,3 +52,18 @@ def test_families_by_part_equals_one_call_per_part() -> None:
     assert m.families_by_part(parts) == [m.families_in(p) for p in parts]
     assert m.families_by_part(parts)[3] == {"deal", "sign", "pair", "pair#0<", "pair#0>"}
     assert m.families_by_part([]) == []
+
+
+def test_hits_span_whole_tokens_at_either_end_of_the_sentence() -> None:
+    """Keys carry their word boundaries: a hit covers as many tokens as its key has words, a prefix's last
+    word running to the end of the text's word, including at the first and last token."""
+    m = Matcher(
+        {"stc": (["safe third countr*"], []), "deal": (["deal"], []), "deny": (["deni*"], [])},
+        {"honduras": []},
+        ["stc"],
+    )
+    hits, aliases = m.match(tokenize("Safe third countries, Honduras denied; a deal"))
+    assert [(h.family, h.start, h.end) for h in hits] == [("stc", 0, 3), ("deny", 5, 6), ("deal", 8, 9)]
+    assert [(a.start, a.end) for a in aliases] == [(4, 5)]
+    assert m.match(tokenize("ideal undeniable dealt")) == ([], [])
+    assert m.match([]) == ([], [])

@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
-from bot.detect.textprep import YEAR_TOKEN, fold, fold_parts, fold_term, repair_text, split_sentences, tokenize
+import re
+import unicodedata
+
+from bot.detect.textprep import (
+    _FOLD_BYTES,
+    _ODD_SPACE,
+    _ODD_SPACE_CHARS,
+    YEAR_TOKEN,
+    Token,
+    _ascii_fold_unicode,
+    ascii_fold,
+    fold,
+    fold_parts,
+    fold_term,
+    repair_text,
+    split_sentences,
+    tokenize,
+)
+
+
+def _unicode_fold(text: str) -> str:
+    """`fold` by the general Unicode route, what the single-byte tables must reproduce."""
+    return " ".join(_ascii_fold_unicode(text).encode("ascii").translate(_FOLD_BYTES).decode("ascii").split())
 
 
 def test_repairs_utf8_read_as_cp874_with_lost_bytes() -> None:
@@ -31,16 +53,55 @@ def test_clean_text_is_unchanged_except_spaces() -> None:
     assert repair_text("Guatemala  niega\tpacto") == "Guatemala niega pacto"
 
 
+def test_space_shortcut_knows_every_odd_space() -> None:
+    odd = re.compile(f"[{_ODD_SPACE}]")
+    assert {chr(c) for c in range(0x110000) if odd.match(chr(c))} == set(_ODD_SPACE_CHARS)
+    for ch in _ODD_SPACE_CHARS:
+        assert repair_text(f"Guatemala{ch}niega  pacto") == "Guatemala niega pacto"
+        assert repair_text(f"Perú {ch} niega") == "Perú niega"
+    assert repair_text("Perú niega el pacto") == "Perú niega el pacto"
+
+
+def test_latin1_text_is_already_nfc() -> None:
+    """`repair_text` skips the NFC check (and the Thai scan) for text below U+0100."""
+    chars = [chr(c) for c in range(256)]
+    assert not any(unicodedata.combining(a) for a in chars)
+    assert all(unicodedata.is_normalized("NFC", a + b) for a in chars for b in chars)
+
+
 def test_fold_ignores_accents_case_and_punctuation() -> None:
     assert fold("Tercer País-Seguro!") == "tercer pais seguro"
     assert fold("Guatemala’s “deal”") == "guatemala s deal"
     assert fold_term("in _year_") == f"in {YEAR_TOKEN}"
 
 
+def test_fold_by_table_equals_the_unicode_route() -> None:
+    chars = sorted({bytes([b]).decode(codec, "ignore") for codec in ("latin-1", "cp1252") for b in range(256)} - {""})
+    for a in chars:
+        for text in (a, f"x{a}y", f"S{a}", f"s{a} no", f"{a}{a}  {a}"):
+            assert fold(text) == _unicode_fold(text), repr(text)
+            assert ascii_fold(text) == _ascii_fold_unicode(text), repr(text)
+    samples = [
+        "Honduras sí será tercer país seguro",  # the stressed "sí" folds to "yes"
+        "SÍ, dijo. Sí.", "sÍ y sí", "Así sí", "¼ de ½ y ¾ del país", "Guatemala’s “deal” — 2025…",
+        "Panamá\x85negó", "Ωμέγα país", "pai\u0301s", "\u00a0Perú\u2009y\u3000Chile ",
+    ]
+    for text in samples:
+        assert fold(text) == _unicode_fold(text), repr(text)
+        assert ascii_fold(text) == _ascii_fold_unicode(text), repr(text)
+    assert fold("Honduras sí será") == "honduras yes sera"
+
+
 def test_tokenize_keeps_case_clause_punctuation_and_years() -> None:
     toks = tokenize("En julio de 2024, EE.UU. firmó; “no” dijo.")
     assert [t.low for t in toks] == ["en", "julio", "de", YEAR_TOKEN, ",", "ee", "uu", "firmo", ";", "no", "dijo"]
     assert toks[5].text == "EE" and toks[5].capitalized
+    assert type(toks[0]) is Token and toks[0] == Token("En", "en")
+    years = tokenize("In 1999, 2025 and 1850 (x2020, 20201, _2019_) — about… 19 20")
+    assert [t.low for t in years] == [
+        "in", YEAR_TOKEN, ",", YEAR_TOKEN, "and", "1850", "(", "x2020", ",", "20201", ",", YEAR_TOKEN, ")", ";",
+        "about", "19", "20",
+    ]
 
 
 def test_split_keeps_abbreviations_together() -> None:
