@@ -109,7 +109,6 @@ def _extend_origin_lists(mentions: list[Mention], origin: dict[int, bool], token
             origin[m.start] = True
 
 
-_COORDINATORS = frozenset({"and", "y", "e"})
 _THAT = frozenset({"that", "que"})
 def _limit_follows(h: Hit, tokens: list[Token]) -> bool:
     """A number cap just before, inside or right after the cue ("will not receive more than 300", "no
@@ -499,7 +498,7 @@ class Analyzer:
         # "... show Uganda agreed to X, and that Washington asked Spain to Y": a second reported content
         starts.update(
             i for i in range(1, len(tokens) - 1)
-            if tokens[i].low in _COORDINATORS and tokens[i + 1].low in _THAT
+            if tokens[i].low in _AND and tokens[i + 1].low in _THAT
         )
         out: list[int] = []
         n = 0
