@@ -104,12 +104,81 @@ def _extend_origin_lists(mentions: list[Mention], origin: dict[int, bool], token
     as an origin, however long the list."""
     for prev, m in itertools.pairwise(mentions):
         glued = m.start > prev.end and all(t.low in _LIST_GLUE for t in tokens[prev.end : m.start])
-        if origin[prev.start] and not origin[m.start] and glued:
+        alike = prev.alias.kind == m.alias.kind  # "... not Colombian, Colombia's minister said" is no list
+        if origin[prev.start] and not origin[m.start] and glued and alike:
             origin[m.start] = True
 
 
-_COORDINATORS = frozenset({"and", "y", "e"})
 _THAT = frozenset({"that", "que"})
+def _limit_follows(h: Hit, tokens: list[Token]) -> bool:
+    """A number cap just before, inside or right after the cue ("will not receive more than 300", "no
+    recibirá más de 300 deportados"): the negation limits how many, it does not refuse."""
+    words = [t.low for t in tokens[max(0, h.start - 4) : min(len(tokens), h.end + 3)]]
+    for i in range(len(words) - 2):
+        pair = (words[i], words[i + 1])
+        if pair in (("more", "than"), ("mas", "de")) and (words[i + 2].isdigit() or words[i + 2] in _NUMBERS):
+            return True
+    return False
+
+
+_NUMBERS = frozenset({
+    "ten", "twenty", "fifty", "hundred", "a", "diez", "veinte", "cincuenta", "cien", "mil", "un", "unos",
+})
+_TO_PLACE = frozenset({"to", "a", "hacia", "in", "en"})
+_AND = frozenset({"and", "y", "e"})
+
+
+def _shared_subject(
+    h: Hit, frames: list[tuple[Hit, Speaker | None, int | None]], tokens: list[Token]
+) -> Speaker | None:
+    """The speaker of a verb that shares the previous verb's subject: a coordinated predicate ("Honduras
+    rejects Noem's remarks and denies signing") or a participle after a comma ("Panama distanced itself
+    from the US announcement, saying ..."). The nearest noun on the left ("Noem's remarks", "the US
+    announcement") is the object of the first verb, not the speaker of the second."""
+    if h.start == 0 or not frames or frames[-1][1] is None:
+        return None
+    before = tokens[h.start - 1].low
+    word = tokens[h.start].low
+    participle = before == "," and word.endswith(("ing", "ndo"))
+    if before not in _AND and not participle:
+        return None
+    prev_hit, prev_speaker, _ = frames[-1]
+    if h.start - prev_hit.end > 12 or any(t.low in HARD_STOP for t in tokens[prev_hit.end : h.start]):
+        return None
+    return prev_speaker
+
+
+_NATIONAL_NOUNS = frozenset({
+    "citizen", "citizens", "national", "nationals", "ciudadano", "ciudadanos", "ciudadana", "ciudadanas",
+    "nacional", "nacionales",
+})
+
+
+def _nationality_negations(mentions: list[Mention], tokens: list[Token]) -> set[int]:
+    """Positions of a 'not' that denies a nationality, not a deal: "deportees who are not Eswatini
+    citizens", "que no son ciudadanos de Esuatini". Such people are third-country people, and the 'not'
+    negates nothing else in the sentence."""
+    out: set[int] = set()
+    for m in mentions:
+        if m.end < len(tokens) and tokens[m.end].low in _NATIONAL_NOUNS:
+            window = range(max(0, m.start - 2), m.start)  # "not Eswatini citizens"
+        elif m.start >= 2 and tokens[m.start - 1].low in ("de", "del") and tokens[m.start - 2].low in _NATIONAL_NOUNS:
+            window = range(max(0, m.start - 4), m.start - 2)  # "no son ciudadanos de Esuatini"
+        else:
+            continue
+        out.update(i for i in window if tokens[i].low in NEGATED_NATIONALITY)
+    return out
+
+
+def _without_negations(by_family: dict[str, list[Hit]], positions: set[int]) -> dict[str, list[Hit]]:
+    """`by_family` minus the negation hits at `positions` (for cue scopes)."""
+    if not positions or not by_family.get("negation"):
+        return by_family
+    out = dict(by_family)
+    out["negation"] = [h for h in by_family["negation"] if not any(h.start <= i < h.end for i in positions)]
+    return out
+
+
 _ABILITY_OR_WILL = frozenset({
     "could", "can", "want", "wants", "wanted", "wish", "wishes", "able", "puede", "pueden", "podra", "podran",
     "podria", "podrian", "podemos", "quiere", "quieren", "queremos", "desea", "desean", "deseamos",
@@ -139,16 +208,21 @@ def _refusing_modals(by_family: dict[str, list[Hit]], tokens: list[Token]) -> di
     return out
 
 
+_NAME_GLUE = frozenset({"de", "del", "y", "and", "of", "the", "la", "el"})
+
+
 def _appositives(tokens: list[Token], cue_starts: set[int]) -> set[int]:
-    """Token positions of a short lower-case appositive between a name and its verb: "Burkina Faso,
-    «tierra de dignidad y no de deportación», rechaza ...", "Ghana, a key partner, accepted ...". The
-    subject is found across it, and a 'no' inside it negates nothing outside."""
+    """Token positions of a short lower-case appositive between the sentence's opening name and its verb:
+    "Burkina Faso, «tierra de dignidad y no de deportación», rechaza ...", "Ghana, a key partner, accepted
+    ...". The subject is found across it, and a 'no' inside it negates nothing outside."""
     inside: set[int] = set()
     commas = [i for i, t in enumerate(tokens) if t.low == ","]
     for a, b in itertools.pairwise(commas):
         span = range(a + 1, b)
         if not (2 <= len(span) <= 9) or a == 0 or not tokens[a - 1].capitalized or b + 1 not in cue_starts:
             continue
+        if not all(t.capitalized or t.low in _NAME_GLUE for t in tokens[:a]):
+            continue  # only right after the sentence's opening name: "Burkina Faso, ..., rechaza"
         if any(tokens[i].capitalized or i in cue_starts for i in span):
             continue
         inside.update(span)
@@ -204,7 +278,7 @@ class Analyzer:
         self.frames = {n: f.speaker_side for n, f in families.items() if f.frame}
         self.modifiers = {n: f for n, f in families.items() if f.kind == "modifier"}
         self.cue_families = {n for n, f in families.items() if f.kind == "cue"}
-        self.parties = Parties()
+        self.parties = Parties(frozenset(topic.senders))
         self._strong = frozenset(topic.strong)
         self._combos = tuple(frozenset(c) for c in topic.combos)
         self._combo_memo: dict[frozenset[str], bool] = {}
@@ -255,6 +329,8 @@ class Analyzer:
             if m.alias.kind == "demonym"
             and any(t.low in NEGATED_NATIONALITY for t in tokens[max(0, m.start - 2) : m.start])
         }
+        nationality_negations = _nationality_negations(mentions, tokens)
+        negated |= {m.start for m in mentions if any(m.start - 4 <= i < m.start for i in nationality_negations)}
         if negated:
             families.add("third_country")  # "non-Mexican migrants", "who are not Rwandan": third-country people
             topical_self = topical_self or self._has_combo(families)
@@ -264,7 +340,10 @@ class Analyzer:
             for t in mentions
             if t is not m and not origin[t.start]
         )
-        if own_nationals and not strong and "third_country" not in families:
+        third_people = any(  # "deported to third countries" names a destination, not third-country people
+            h.start == 0 or tokens[h.start - 1].low not in _TO_PLACE for h in by_family.get("third_country", [])
+        ) or "third_country" in families - set(by_family)
+        if own_nationals and not strong and not third_people:
             excluded = True  # "Honduras signed a deal to repatriate Honduran migrants": its own citizens
         parties = {m.country for m in mentions if not origin[m.start] and m.country not in topic.senders}
         if parties and any(origin[m.start] and m.country not in parties | topic.senders for m in mentions):
@@ -301,10 +380,14 @@ class Analyzer:
                 source = " ".join(t.text for t in tokens[h.start : h.end])
                 frames.append((h, Speaker("media", frozenset(), source), None))
                 continue
+            carried = _shared_subject(h, frames, tokens)
+            if carried is not None:  # "Honduras sale al paso ... y niega", "Panama distanced itself ..., saying"
+                frames.append((h, carried, None))
+                continue
             own_barriers = subject_barriers - set(range(h.start, h.end))
             spk, pos = self.parties.find_speaker(
                 h, self.frames[h.family] == "right", ents, own_barriers, tokens, resolved, adjacent,
-                h.start - 2 in appositive,
+                h.start - 2 in appositive, h.start in side,
             )
             frames.append((h, spk, pos))
 
@@ -327,7 +410,12 @@ class Analyzer:
         for m in mentions:
             if m.country in targets:
                 in_clause.setdefault(clause[m.start], set()).add(m.country)
-        scope_families = _refusing_modals(by_family, tokens)
+        inside_hedges = {  # "has not ruled out", "no descarta": a negation that keeps the option open
+            i for h in by_family.get("hedge", []) if h.end - h.start > 1 for i in range(h.start, h.end)
+        }
+        scope_families = _without_negations(
+            _refusing_modals(by_family, tokens), nationality_negations | inside_hedges
+        )
         statement = _hard_clauses(tokens)
         cues: list[Cue] = []
         for h in hits:
@@ -339,6 +427,8 @@ class Analyzer:
             if speaker is None:
                 speaker = self._governing(h, frames, trailing, commas)
             mods = self._modifiers_for(h, scope_families, scope_barriers)
+            if "negation" in mods and _limit_follows(h, tokens):
+                mods = (mods - {"negation"}) | {"restriction"}  # "no recibirá más de 300": a cap, not a refusal
             cue_text = " ".join(t.text for t in tokens[h.start : h.end])
             subject = self.parties.subject(h, ents, subject_barriers - set(range(h.start, h.end)), tokens)
             here = frozenset(in_clause.get(clause[h.start], ()))
@@ -408,7 +498,7 @@ class Analyzer:
         # "... show Uganda agreed to X, and that Washington asked Spain to Y": a second reported content
         starts.update(
             i for i in range(1, len(tokens) - 1)
-            if tokens[i].low in _COORDINATORS and tokens[i + 1].low in _THAT
+            if tokens[i].low in _AND and tokens[i + 1].low in _THAT
         )
         out: list[int] = []
         n = 0

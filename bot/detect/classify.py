@@ -164,6 +164,16 @@ def _fires(rule: RuleDef, modifiers: frozenset[str] | set[str], s: Sentence) -> 
     return not rule.require_any or bool(rule.require_any & families)
 
 
+def _sender_or(rel: str, cue: Cue, senders: frozenset[str], rule: RuleDef) -> str:
+    """`sender` for a rule that names it, when the speaker is another state's government and that state
+    sends people away under such deals (its own plans: "he could be removed to Uganda", ICE said);
+    otherwise the relation itself."""
+    spk = cue.speaker
+    if rel != "other" or "sender" not in rule.speaker or spk is None or spk.kind != "gov":
+        return rel
+    return "sender" if spk.countries and spk.countries <= senders else rel
+
+
 def _subject_fits(rule: RuleDef, cue: Cue, country: str, senders: frozenset[str]) -> bool:
     """`subject_is_country`: the country itself is the cue's subject; `joint_subject`: it and its
     counterpart, the sending state, are ("Copenhague y Kigali firmaron", "Morales and Trump signed", "both
@@ -187,7 +197,7 @@ def _evaluate(ruleset: RuleSet, s: Sentence, index: int, targets: list[str]) -> 
             # denied ..."); a clause that names no target speaks of the sentence's targets
             here = [c for c in targets if c in cue.clause_targets] or targets
             for country in here:
-                rel = relation(cue.speaker, country)
+                rel = _sender_or(relation(cue.speaker, country), cue, ruleset.topic.senders, rule)
                 if rel in rule.speaker and _subject_fits(rule, cue, country, ruleset.topic.senders):
                     out.append(_Candidate(rule, country, index, cue, rel))
     for rule in by_cue.get("", []):

@@ -123,6 +123,37 @@ class Entity:
     in_side_clause: bool = False
 
 
+_POSSESSIVE = frozenset({"su", "sus", "its", "their"})
+
+
+def _sentence_subject(ents: list[Entity], tokens: list[Token]) -> str | None:
+    """The country named first in the sentence by name or capital, outside side clauses and not after a
+    preposition ("expelled from the United States" is no subject): what "its government" / "su gobierno"
+    refers to in a trailing attribution."""
+    firsts = sorted(
+        (e for e in ents if e.kind == "mention" and e.mention is not None and e.mention.country
+         and e.mention.alias.kind in ("name", "capital") and not e.in_side_clause
+         and not _after_preposition(tokens, e.start)),
+        key=lambda e: e.start,
+    )
+    return firsts[0].mention.country if firsts and firsts[0].mention else None
+
+
+_SUBJECT_BLOCKERS = frozenset({
+    "from", "to", "in", "with", "by", "of", "for", "at", "de", "del", "a", "al", "en", "con", "por", "desde",
+    "para", "hacia",
+})
+_ARTICLE_WORDS = frozenset({"the", "el", "la", "los", "las"})
+
+
+def _after_preposition(tokens: list[Token], start: int) -> bool:
+    """A preposition, perhaps with an article, right before `start` ("from the United States")."""
+    j = start - 1
+    if j >= 0 and tokens[j].low in _ARTICLE_WORDS:
+        j -= 1
+    return j >= 0 and tokens[j].low in _SUBJECT_BLOCKERS
+
+
 def _person_determiner(tokens: list[Token], start: int) -> bool:
     """A demonym used as a noun for a person: "a Gambian", "un hondureno", and with an ordinal after any
     article, "the first Honduran", "el primer hondureno" (an ordinal counts people, never a government)."""
@@ -134,6 +165,10 @@ def _person_determiner(tokens: list[Token], start: int) -> bool:
 
 class Parties:
     """Mention and speaker heuristics; stateless apart from the vocabulary they were built with."""
+
+    def __init__(self, senders: frozenset[str] = frozenset()) -> None:
+        """`senders`: the states that send people away under such deals (the topic's `senders`)."""
+        self.senders = senders
 
     # ------------------------------------------------------------------------------------------ mentions
     def mentions(
@@ -163,6 +198,9 @@ class Parties:
     def is_place(m: Mention, tokens: list[Token]) -> bool:
         """A country named as a location, not a party: 'near the Panama border', 'la frontera con Panamá'."""
         if m.end < len(tokens) and tokens[m.end].low in _BORDER:
+            return True
+        nxt = tokens[m.end : m.end + 3]  # "the Polish-Belarusian border", "la frontera colombo-venezolana"
+        if any(t.low in _BORDER for t in nxt) and all(t.capitalized or t.low in _BORDER for t in nxt[:2]):
             return True
         before = [t.low for t in tokens[max(0, m.start - 2) : m.start]]
         return len(before) == 2 and before[0] in _BORDER and before[1] in _BORDER_LINK
@@ -244,11 +282,20 @@ class Parties:
             return resolved or Speaker("person", frozenset(), text)
         if ent.kind in ("role", "anonymous") and any(t.low in _JOINT for t in tokens[ent.start : ent.end + 3]):
             return Speaker("joint", frozenset(), text)  # "both governments", "officials from both countries"
+        if ent.kind == "role" and ent.start > 0 and tokens[ent.start - 1].low in _POSSESSIVE:
+            subject = _sentence_subject(ents, tokens)  # "..., confirmó su gobierno": the subject's own government
+            if subject is not None:
+                return Speaker("gov", frozenset({subject}), f"{text} ({subject})")
         if ent.kind in ("role", "anonymous", "nongov"):
             country = self._near_country(ent, ents, stops, tokens)
             if country is not None:
                 kind = "nongov" if ent.kind == "nongov" else "gov"
                 return Speaker(kind, frozenset({country}), f"{text} ({country})")
+            subject = _sentence_subject(ents, tokens) if ent.kind == "role" else None
+            if subject is not None and subject in self.senders and any(e.start < ent.start for e in ents):
+                # "Dinamarca negocia con Ruanda ..., declaró el ministro de Inmigración": a bare ministry
+                # after a sentence about a sending state's own moves is that state's
+                return Speaker("gov", frozenset({subject}), f"{text} ({subject})")
             unnamed = {"role": "unnamed", "anonymous": "anonymous", "nongov": "nongov"}[ent.kind]
             return Speaker(unnamed, frozenset(), text)
         m = ent.mention
@@ -294,6 +341,8 @@ class Parties:
                 continue
             if e.mention.alias.plural and e.start != ent.end:  # "autoridades ecuatorianas" only
                 continue
+            if e.mention.alias.kind == "capital" and e.start > 0 and tokens[e.start - 1].low in _LOCATIVE:
+                continue  # "diplomats in Panama City": where they are, not whom they serve
             if ent.start - ROLE_BEFORE <= e.start < ent.start:
                 dist = ent.start - e.end
                 gap = range(e.end, ent.start)
@@ -355,14 +404,15 @@ class Parties:
 
     def find_speaker(
         self, hit: Hit, side_right: bool, ents: list[Entity], barriers: set[int], tokens: list[Token],
-        resolved: Speaker | None, adjacent: set[int], after_appositive: bool = False,
+        resolved: Speaker | None, adjacent: set[int], after_appositive: bool = False, in_side: bool = False,
     ) -> tuple[Speaker | None, int | None]:
         """Speaker of a frame or speech-act cue, and where it was found (its first token).
 
         A speaker adjacent to the verb on the left ("Noem said", "the chief, said") or right after it
         ("says Noem") is added to `adjacent`, for trailing-attribution detection. After an appositive
         (`after_appositive`: "Burkina Faso, land of ..., rejects Trump's plan") the comma before the verb
-        closes the appositive and the subject is on the left.
+        closes the appositive and the subject is on the left. A frame in a side clause (`in_side`) looks
+        for its speaker inside that clause first.
         """
         right = [
             e for e in ents
@@ -384,7 +434,9 @@ class Parties:
                 floor = i + 1
                 break
         left = [e for e in ents if floor <= e.start and e.end <= hit.start]
-        main = self._heads([e for e in left if not e.in_side_clause] or left, tokens)
+        # a frame inside a side clause takes its speaker there ("..., which the columnist says struck ...")
+        same_level = [e for e in left if e.in_side_clause == in_side]
+        main = self._heads(same_level or left, tokens)
         if main:
             ent = main[-1]
             gap = tokens[ent.end : hit.start]

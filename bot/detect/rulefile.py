@@ -19,7 +19,8 @@ from bot.models import Label
 
 FAMILY_KINDS = ("cue", "modifier", "vocabulary")
 SCOPES = ("before", "after", "around", "sentence")
-RELATIONS = ("own", "unnamed", "anonymous", "other", "media", "person", "narrator")
+RELATIONS = ("own", "unnamed", "anonymous", "other", "sender", "media", "person", "narrator")
+"""Speaker relations a rule may name; `sender` is the `other` government when it is a sending state."""
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _FAMILY_KEYS = {"kind", "description", "en", "es", "terms", "except", "scope", "window", "frame", "speaker_side"}
 _RULE_KEYS = {

@@ -629,7 +629,8 @@ CASES: list[tuple[str, Signals]] = [
         {("CONFIRMED", "SV")},
     ),
     ("Mexico has said it will accept some non-Mexican deportees on humanitarian grounds.", {("CONFIRMED", "MX")}),
-    ("Honduras is expected to sign a safe third country agreement next week.", set()),
+    # a reported plan to sign, like "is set to sign": a claim (the shared label rules count announced plans)
+    ("Honduras is expected to sign a safe third country agreement next week.", {("CLAIM", "HN")}),
     (
         "Speaking to reporters in Tegucigalpa, Foreign Minister Eduardo Enrique Reina said Honduras had "
         "not agreed to receive people deported from the United States who are not Honduran.",
@@ -955,6 +956,296 @@ CASES: list[tuple[str, Signals]] = [
         "El gobierno de Bolivia negó haber firmado un acuerdo para recibir a deportados de terceros países, después"
         " de que un funcionario estadounidense asegurara que La Paz lo había suscrito.",
         {("DENIAL", "BO")},
+    ),
+    # a negative quantifier on the subject negates its verb, however far ("not a single ... was ever flown")
+    ("Not a single asylum seeker was ever flown to Tirana under the scheme, a Downing Street spokesman said.", set()),
+    # the sending state's notice of a possible removal names the destination: its one-sided plan
+    ("ICE told his lawyers he could be deported to Eswatini within 72 hours.", {("CLAIM", "SZ")}),
+    # "reach an understanding", "memorándum", "entendimiento" are deals like any other
+    (
+        "Grenada's prime minister said the country has reached an understanding with the United States under"
+        " which deportees of other nationalities may be transferred to the island.",
+        {("CONFIRMED", "GD")},
+    ),
+    (
+        "La cancillería de Belice detalló que, en virtud del memorándum, Washington derivará a Belice a"
+        " solicitantes de asilo de otras nacionalidades.",
+        {("CONFIRMED", "BZ")},
+    ),
+    # a frame inside a side clause takes its speaker there: the columnist claims, nobody confirms
+    (
+        "Peru and Bolivia, which a columnist says signed deals with Washington to take in deportees from other"
+        " countries, have published nothing.",
+        {("CLAIM", "PE"), ("CLAIM", "BO")},
+    ),
+    # saying no, and negated talks, are refusals and denials; "no talks" is no hedge
+    (
+        "Chile has said no to a US request to receive migrants from third countries, the interior minister said.",
+        {("DENIAL", "CL")},
+    ),
+    (
+        "Argentina's security minister said there are no talks and no agreement on receiving third-country"
+        " deportees.",
+        {("DENIAL", "AR")},
+    ),
+    # "who are not Eswatini citizens" denies a nationality, not the holding of the deportees
+    (
+        "Eswatini's government said five deportees from the US who are not Eswatini citizens are being held in a"
+        " prison.",
+        {("CONFIRMED", "SZ")},
+    ),
+    (
+        "El Gobierno de Esuatini informó que cinco deportados desde EE.UU. que no son ciudadanos de Esuatini"
+        " permanecen recluidos en una prisión.",
+        {("CONFIRMED", "SZ")},
+    ),
+    # a country in "the Polish-Belarusian border" is a place
+    (
+        "Lithuania's interior minister denied reports that Lithuania would take in migrants stranded on the"
+        " Polish-Belarusian border.",
+        {("DENIAL", "LT")},
+    ),
+    # "anything of the sort", "nada parecido" refer back to the deal just named
+    (
+        "Noem said Honduras had signed a safe third country agreement. \"Honduras has not signed anything of the"
+        " sort,\" the foreign minister wrote on X.",
+        {("CLAIM", "HN"), ("DENIAL", "HN")},
+    ),
+    (
+        "Según Noem, Guatemala firmó un acuerdo de tercer país seguro. «Guatemala no ha firmado nada parecido»,"
+        " escribió el canciller.",
+        {("CLAIM", "GT"), ("DENIAL", "GT")},
+    ),
+    # never having discussed it is a denial, whatever the complement says
+    (
+        "El Gobierno dominicano dijo que nunca ha conversado con Washington sobre recibir deportados de otras"
+        " nacionalidades.",
+        {("DENIAL", "DO")},
+    ),
+    # prisoners of the sending state are sent people
+    (
+        "Ecuador's government denied on Friday that it had struck a deal to house US prisoners in its jails.",
+        {("DENIAL", "EC")},
+    ),
+    # a coordinated verb or a participle after a comma shares the first verb's subject, not its object's
+    (
+        "Panama distanced itself from the US announcement, saying no agreement to receive third-country"
+        " deportees exists.",
+        {("DENIAL", "PA")},
+    ),
+    (
+        "Honduras sale al paso de las declaraciones de Noem y niega haber firmado un pacto migratorio",
+        {("DENIAL", "HN")},
+    ),
+    # "se desmarcó del anuncio estadounidense": distancing is a denial; the US announcement is not Ecuador's
+    (
+        "El Ejecutivo ecuatoriano se desmarcó del anuncio estadounidense y aseguró que no existe ningún acuerdo"
+        " para recibir deportados.",
+        {("DENIAL", "EC")},
+    ),
+    (
+        "Panamá tilda de falsa la información sobre un acuerdo para recibir deportados de otros países",
+        {("DENIAL", "PA")},
+    ),
+    # a passive denial: the agent after "por"/"by" denies; the report it denies is still a claim
+    (
+        "La versión de que Honduras aceptó recibir deportados de otros países fue desmentida por la cancillería.",
+        {("CLAIM", "HN"), ("DENIAL", "HN")},
+    ),
+    # a leaked memo is the press, not the narrator
+    (
+        "Un memorando filtrado del DHS muestra que Ecuador aceptó recibir a solicitantes de asilo de otros países.",
+        {("CLAIM", "EC")},
+    ),
+    (
+        "The country will not accept deportees who are not Colombian, Colombia's foreign minister said on Monday.",
+        {("DENIAL", "CO")},
+    ),
+    (
+        "Guatemala began receiving deportees of other Central American nationalities on Monday, the migration"
+        " institute said.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "«Recibiremos a los solicitantes de asilo que nos remita Estados Unidos», afirmó el canciller hondureño.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Paraguay's foreign ministry said the agreement signed in Washington allows the US to send asylum seekers"
+        " to Paraguay.",
+        {("CONFIRMED", "PY")},
+    ),
+    # Caribbean governments by name, capital and office-holder
+    (
+        "Turks and Caicos Premier Washington Misick said the islands will not accept deportees from other"
+        " countries.",
+        {("DENIAL", "TC")},
+    ),
+    (
+        "Las Bahamas rechazan recibir a deportados de terceros países, dijo el canciller Fred Mitchell.",
+        {("DENIAL", "BS")},
+    ),
+    # "its government" / "su gobierno" in a trailing attribution is the subject's own government
+    (
+        "Sudán del Sur recibió a ocho deportados por Estados Unidos, solo uno de ellos sursudanés, confirmó su"
+        " gobierno.",
+        {("CONFIRMED", "SS")},
+    ),
+    (
+        "Kosovo will take in up to 50 people deported from the United States who are not its own citizens, its"
+        " government said.",
+        {("CONFIRMED", "XK")},
+    ),
+    # label rejections in headlines; prisoners of the sending state are sent people
+    ("Honduras rejects being labelled a safe third country", {("DENIAL", "HN")}),
+    (
+        "Ecuador's president denied there was any plan to receive prisoners from the United States.",
+        {("DENIAL", "EC")},
+    ),
+    # diplomats are anonymous sources, and "in Panama City" is where they are, not whom they serve
+    (
+        "Panama has quietly agreed to receive deportees of other nationalities, according to diplomats in Panama"
+        " City.",
+        {("CLAIM", "PA")},
+    ),
+    # a court filing is a document, not a court ruling
+    (
+        "In a court filing, the Justice Department said El Salvador had agreed to hold the deported men for a"
+        " year.",
+        {("CLAIM", "SV")},
+    ),
+    # a passive receiving: the agent after "by"/"por" receives
+    (
+        "The deportees, from China, India and Uzbekistan, were received by Costa Rican migration authorities at"
+        " the airport.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Los 119 deportados de otras nacionalidades fueron recibidos por las autoridades panameñas en el"
+        " aeropuerto de Tocumen.",
+        {("CONFIRMED", "PA")},
+    ),
+    # other denials, caps, conditions, proposals and talks: no denial or confirmation of a deal
+    (
+        "Honduras denied that the asylum cooperative agreement with the United States had been suspended.",
+        set(),
+    ),
+    (
+        "Guatemala's president rejected criticism of the safe third country agreement, saying it protects"
+        " migrants.",
+        set(),
+    ),
+    (
+        "Mexico's government denied mistreating the deportees of other nationalities it received from the"
+        " US.",
+        {("CONFIRMED", "MX")},
+    ),
+    (
+        "El Salvador no recibirá más de 300 deportados de otras nacionalidades, precisó el canciller, al"
+        " detallar el acuerdo con EE.UU.",
+        {("CONFIRMED", "SV")},
+    ),
+    (
+        "Costa Rica will not accept people with criminal records among the deportees sent by the US under"
+        " the deal, the minister said.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Panama's president denied that the deportees held in Darién were being mistreated.",
+        set(),
+    ),
+    (
+        "El Gobierno de Guatemala negó que los deportados hondureños estuvieran detenidos, y aseguró que"
+        " reciben atención en un albergue.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "Honduras confirmed that talks with Washington on a safe third country agreement are under way.",
+        set(),
+    ),
+    (
+        "Guatemala's foreign minister confirmed receiving a US proposal to become a safe third country.",
+        set(),
+    ),
+    (
+        "Ecuador confirmó que analiza la propuesta de Estados Unidos para recibir a solicitantes de asilo.",
+        set(),
+    ),
+    (
+        "Mexico confirmed that 300 Mexican citizens deported by the US arrived in Tijuana.",
+        set(),
+    ),
+    (
+        "Colombia signed a trade agreement with the United States on Tuesday.",
+        set(),
+    ),
+    (
+        "Brazil received a deportation flight carrying 88 Brazilian citizens from the US.",
+        set(),
+    ),
+    (
+        "Peru and the US signed a security cooperation agreement to fight drug trafficking.",
+        set(),
+    ),
+    (
+        "Chile's goalkeeper denied any agreement with a new club.",
+        set(),
+    ),
+    # proposals and approaches by the sending state are no claim, let alone a confirmation
+    ("Rubio propuso que Costa Rica reciba a solicitantes de asilo de otros países durante su visita.", set()),
+    (
+        "Belize is among several countries the US has approached about receiving deportees, officials said.",
+        set(),
+    ),
+    # "not a bridge for anyone": a country refusing to be a transit point for deportees
+    ("Mulino on US deportees: 'Panama will not be a bridge for anyone'", {("DENIAL", "PA")}),
+    # having received no request refutes reports of a deal
+    (
+        "Rwanda has not received any request to take deportees from the US, government spokesperson Yolande"
+        " Makolo said.",
+        {("DENIAL", "RW")},
+    ),
+    # not ruling it out keeps the option open: neither a refusal nor a denial; ruling it out refuses
+    (
+        "Chile's foreign minister said his country had not ruled out becoming a safe third country to take in"
+        " migrants of other nationalities.",
+        set(),
+    ),
+    ("El canciller dijo que Honduras no descarta convertirse en tercer país seguro.", set()),
+    ("Panama ruled out becoming a safe third country, the president said.", {("DENIAL", "PA")}),
+    # "to third countries" is where the country's own citizens went, not third-country people it received
+    (
+        "Kyrgyzstan's Foreign Ministry rejected reports that Kyrgyz citizens had been deported from the United"
+        " States to third countries.",
+        set(),
+    ),
+    # "is expected to sign", reported by others, is an announced plan: a claim; said by the country, not yet a deal
+    ("Guatemala is expected to sign a safe third country agreement next week, US officials said.", {("CLAIM", "GT")}),
+    ("Guatemala's foreign minister said the country is expected to sign the agreement next week.", set()),
+    # a bare ministry after a sentence about a sending state's own moves speaks for that state
+    (
+        "Dinamarca negocia con Ruanda un mecanismo para trasladar solicitantes de asilo, declaró el ministro de"
+        " Inmigración, quien precisó que aún no se ha cerrado ningún acuerdo.",
+        set(),
+    ),
+    (
+        "Four more migrants expelled from the United States have landed in Eswatini, the kingdom's government"
+        " said on Thursday.",
+        {("CONFIRMED", "SZ")},
+    ),
+    # admitting people, granting them permits or giving them shelter is receiving them
+    (
+        "Costa Rica autorizó el ingreso de 200 deportados de otras nacionalidades enviados por Estados Unidos.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Mexico will grant temporary permits to non-Mexican migrants returned by the US, the foreign ministry"
+        " said.",
+        {("CONFIRMED", "MX")},
+    ),
+    (
+        "Honduras dará refugio temporal a solicitantes de asilo enviados por Estados Unidos, anunció la cancillería.",
+        {("CONFIRMED", "HN")},
     ),
     # a dateline says where the report was filed: its city and country are no party
     (

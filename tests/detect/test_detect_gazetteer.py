@@ -49,6 +49,10 @@ from bot.errors import LookupFailed
         ("Guinea", "GN"),
         ("República Dominicana", "DO"),
         ("Turquía", "TR"),
+        ("Turks and Caicos", "TC"),
+        ("Islas Turcas y Caicos", "TC"),
+        ("St Kitts", "KN"),
+        ("Castries", "LC"),
     ],
 )
 def test_resolve_country(query: str, code: str) -> None:
