@@ -42,6 +42,7 @@ class Cue:
     subject: frozenset[str] = frozenset()
     clause_targets: frozenset[str] = frozenset()  # targets named in the cue's own clause
     statement: int = 0  # which ';'/':'-separated statement of the sentence the cue is in
+    reach: int | None = None  # where the cue's utterance starts when before the cue (a denied report's frame)
 
 
 @dataclass
@@ -61,6 +62,9 @@ class Sentence:
 
 
 _DEAL_NOUNS = frozenset({"deal", "topic_strong"})
+# Denials worded with a hedge or a negation ("that possibility does not exist", "no es cierto"): those words
+# are what the cue says, not modifiers of it.
+_WORDED_DENIALS = frozenset({"deny", "refuse"})
 _NEGATION_STOPS = frozenset({
     "for", "after", "before", "despite", "tras", "antes", "despues", "pese",
     # "the deal does not oblige Guatemala to receive ...": the 'not' is about the obligation (the terms of
@@ -167,6 +171,62 @@ def _nationality_negations(mentions: list[Mention], tokens: list[Token]) -> set[
         else:
             continue
         out.update(i for i in window if tokens[i].low in NEGATED_NATIONALITY)
+    return out
+
+
+def _adjunct_spans(tokens: list[Token], hits: list[Hit]) -> list[range]:
+    """Token spans of time and concession phrases: from an `adjunct` opener to the next comma, ';' or
+    ':' (or the sentence end)."""
+    spans = []
+    for h in hits:
+        if h.family != "adjunct":
+            continue
+        end = next((i for i in range(h.end, len(tokens)) if tokens[i].low in _PHRASE_ENDS), len(tokens))
+        spans.append(range(h.start, end))
+    return spans
+
+
+def _denier_of_report(
+    h: Hit, frames: list[tuple[Hit, Speaker | None, int | None]]
+) -> tuple[Hit, Speaker] | None:
+    """"Costa Rica said reports that it had agreed ... were untrue": a report does not deny itself; the
+    denial belongs to whoever speaks of the report, the nearest non-press frame before it (returned with
+    that frame's verb)."""
+    own = next((p for fh, _, p in frames if fh == h), None)
+    reports = [fh.start for fh, s, _ in frames if s is not None and s.kind == "media" and fh.end <= h.start]
+    start = own if own is not None else (max(reports) if reports else None)
+    if start is None:
+        return None
+    outer = [(fh, s) for fh, s, _ in frames if s is not None and s.kind != "media" and fh.end <= start]
+    return max(outer, key=lambda fs: fs[0].end) if outer else None
+
+
+_PHRASE_ENDS = frozenset({",", ";", ":"})
+_FIRST_PERSON = frozenset({"we", "i", "nosotros", "nosotras", "yo"})
+
+
+def _first_person_quoted(
+    frames: list[tuple[Hit, Speaker | None, int | None]], tokens: list[Token], trailing: set[int],
+    commas: list[int],
+) -> list[tuple[Hit, Speaker | None, int | None]]:
+    """'"We refuse to be anyone's depot," said Bosnia's security minister': a first-person subject in
+    quoted words is the speaker of the attribution that follows them (after a comma), not an unknown
+    person."""
+
+    def first_person(spk: Speaker | None, pos: int | None) -> bool:
+        return spk is not None and spk.kind == "person" and pos is not None and tokens[pos].low in _FIRST_PERSON
+
+    out = []
+    for fh, spk, pos in frames:
+        if first_person(spk, pos):
+            later = [
+                (g, s) for g, s, p in frames
+                if s is not None and p is not None and g.start >= fh.end and p in trailing
+                and not first_person(s, p) and any(fh.end <= c < p for c in commas)
+            ]
+            if later:
+                spk = min(later, key=lambda gs: gs[0].start)[1]
+        out.append((fh, spk, pos))
     return out
 
 
@@ -284,6 +344,7 @@ class Analyzer:
         self._combo_memo: dict[frozenset[str], bool] = {}
         self._exclusions = frozenset(topic.exclusions)
         self._tokens: list[Token] | None = None  # the sentence being analysed (for scope checks)
+        self._adjuncts: list[range] = []  # its time and concession phrases ("after a court defeat")
 
     def _has_combo(self, families: set[str]) -> bool:
         """Some topic combo is present; memoised, since sentences of one story share their family sets."""
@@ -304,6 +365,7 @@ class Analyzer:
         `on` = the article's date: officials' terms are checked only when it is known; a year is history
         when it is older than last year (of `on`, else of today) and not part of a full date."""
         self._tokens = tokens
+        self._adjuncts = _adjunct_spans(tokens, hits)
         year_of = on or datetime.now(UTC).date()  # undated text: judged as news of today
         hits = [h for h in hits if h.family != "history" or not _recent_or_dated(tokens, h, year_of)]
         by_family: dict[str, list[Hit]] = {}
@@ -402,6 +464,7 @@ class Analyzer:
         frames.sort(key=lambda f: f[0].start)
         commas = [i for i, t in enumerate(tokens) if t.low == ","]
         trailing = {p for _, _, p in frames if p is not None and p in adjacent}
+        frames = _first_person_quoted(frames, tokens, trailing, commas)
         scope_barriers = {i for i, t in enumerate(tokens) if t.low in HARD_STOP or t.low == ","}
         scope_barriers.update(b for b in barriers if tokens[b].low not in HARD_STOP and b not in complementizers)
         clause = self._clauses(tokens, by_family)
@@ -426,6 +489,11 @@ class Analyzer:
                 speaker = next((s for fh, s, _ in frames if fh == h), None)
             if speaker is None:
                 speaker = self._governing(h, frames, trailing, commas)
+            reach = None
+            if h.family in _WORDED_DENIALS and speaker is not None and speaker.kind == "media":
+                denier = _denier_of_report(h, frames)
+                if denier is not None:
+                    speaker, reach = denier[1], denier[0].start
             mods = self._modifiers_for(h, scope_families, scope_barriers)
             if "negation" in mods and _limit_follows(h, tokens):
                 mods = (mods - {"negation"}) | {"restriction"}  # "no recibirá más de 300": a cap, not a refusal
@@ -433,7 +501,10 @@ class Analyzer:
             subject = self.parties.subject(h, ents, subject_barriers - set(range(h.start, h.end)), tokens)
             here = frozenset(in_clause.get(clause[h.start], ()))
             cues.append(
-                Cue(h.family, h.start, h.end, cue_text, speaker, frozenset(mods), subject, here, statement[h.start])
+                Cue(
+                    h.family, h.start, h.end, cue_text, speaker, frozenset(mods), subject, here,
+                    statement[h.start], reach,
+                )
             )
         cues = self._negated_complements(cues, clause, frame_hits)
         last = next((s for _, s, _ in reversed(frames) if s is not None), None)
@@ -541,7 +612,11 @@ class Analyzer:
         out: set[str] = set()
         for name, fam in self.modifiers.items():
             for m in by_family.get(name, []):
+                if h.family in _WORDED_DENIALS and h.start <= m.start and m.end <= h.end and m != h:
+                    continue  # part of a denial's own wording ("posibilidad no existe"), not its scope
                 if fam.scope == "sentence":
+                    if any(m.start in span and h.start not in span for span in self._adjuncts):
+                        continue  # "sign new treaty after court defeat": the court is the scene, not the act
                     out.add(name)
                     break
                 before = m.start <= h.start and h.start - m.end <= fam.window

@@ -334,7 +334,8 @@ def _refuted_claims_dropped(cands: list[_Candidate]) -> list[_Candidate]:
     for c in cands:
         if c.rule.label is Label.DENIAL and c.cue is not None:
             key = (c.country, c.cue.statement)
-            first_denial[key] = min(first_denial.get(key, c.cue.start), c.cue.start)
+            start = c.cue.start if c.cue.reach is None else c.cue.reach  # "X said reports that ... were untrue"
+            first_denial[key] = min(first_denial.get(key, start), start)
     if not first_denial:
         return cands
 

@@ -44,6 +44,10 @@ _NOT_NAMES = frozenset(
         "the", "a", "an", "el", "la", "los", "las", "un", "una", "this", "that", "it", "he", "she", "they",
         "we", "i", "in", "on", "at", "for", "of", "to", "por", "en", "de", "del", "con", "as", "but", "and",
         "y", "pero", "however", "meanwhile", "also", "still", "then", "on",
+        # determiners and possessives open sentences ("Esa posibilidad no existe") but never name anyone
+        "these", "those", "such", "there", "our", "its", "their", "his", "her", "my", "este", "esta", "estos",
+        "estas", "ese", "esa", "esos", "esas", "eso", "esto", "aquel", "aquella", "nuestro", "nuestra", "su",
+        "sus", "mi", "ningun", "ninguna", "no", "nor", "ni",
     ]
 ) | MONTHS | DAYS
 

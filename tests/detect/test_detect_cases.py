@@ -1277,6 +1277,182 @@ CASES: list[tuple[str, Signals]] = [
         "Honduras will take asylum seekers from third countries, Noem announced, calling the agreement historic.",
         {("CLAIM", "HN")},
     ),
+    (
+        "\"We will not be a safe third country for anyone,\" Honduran Foreign Minister Eduardo Enrique Reina "
+        "said on Tuesday.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "\"No vamos a recibir deportados de otros países\", dijo el canciller hondureño Eduardo Enrique Reina.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "\"We refuse to become a warehouse for other nations' migrants,\" said Guatemala's interior minister.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "\"We have agreed to take in up to 200 migrants of other nationalities,\" Costa Rica's president said.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Britain and Rwanda sign new migration treaty after court defeat",
+        {("CONFIRMED", "RW")},
+    ),
+    (
+        "Reino Unido y Ruanda firman un nuevo tratado migratorio tras el revés judicial",
+        {("CONFIRMED", "RW")},
+    ),
+    (
+        "Paraguay firma el acuerdo de tercer país seguro tras semanas de negociación con Washington",
+        {("CONFIRMED", "PY")},
+    ),
+    (
+        "\"Esa posibilidad no existe\", afirmó el ministro peruano de Justicia sobre recibir a deportados de "
+        "terceros países.",
+        {("DENIAL", "PE")},
+    ),
+    (
+        "Dominican President Luis Abinader said no commitment of that kind exists to hold migrants expelled "
+        "by the United States.",
+        {("DENIAL", "DO")},
+    ),
+    (
+        "Honduras' foreign ministry said there is no agreement to receive deportees from third countries.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "No such agreement exists, the Honduran foreign ministry said of reports it would take in third-"
+        "country asylum seekers.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "\"No existe ningún acuerdo para recibir migrantes de otras nacionalidades\", afirmó la cancillería "
+        "hondureña.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "\"No hay ningún compromiso de recibir deportados de terceros países\", dijo el canciller guatemalteco.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "Guatemala's president said no commitment of that kind exists to take in asylum seekers from other "
+        "countries.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "Costa Rica's government said it had made no commitment to receive migrants deported from the United "
+        "States.",
+        {("DENIAL", "CR")},
+    ),
+    (
+        "El gobierno costarricense aseguró que no ha asumido ningún compromiso para recibir deportados de "
+        "otros países.",
+        {("DENIAL", "CR")},
+    ),
+    (
+        "Guatemala's president said there is no commitment of that kind to take in asylum seekers from other "
+        "countries.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "El presidente guatemalteco dijo que no existe ningún compromiso de ese tipo para recibir a "
+        "solicitantes de asilo de otros países.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "The Government of Belize says a news report claiming Washington had named it a safe third country is"
+        " false.",
+        {("DENIAL", "BZ")},
+    ),
+    (
+        "El Gobierno de Belice afirma que es falsa una nota periodística según la cual Washington lo designó "
+        "tercer país seguro.",
+        {("DENIAL", "BZ")},
+    ),
+    (
+        "Costa Rica's foreign ministry called reports that it would take in deportees from other countries "
+        "false.",
+        {("DENIAL", "CR")},
+    ),
+    (
+        "Costa Rica said reports that it had agreed to receive third-country deportees were untrue.",
+        {("DENIAL", "CR")},
+    ),
+    (
+        "Belize's immigration ministry said it knows of no such agreement nor of any talks about one.",
+        {("DENIAL", "BZ")},
+    ),
+    (
+        "Honduran officials said they were unaware of any agreement to receive deportees from third "
+        "countries.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "La cancillería hondureña dijo desconocer cualquier acuerdo para recibir a deportados de otras "
+        "nacionalidades.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Ecuador's foreign minister said Quito would take in a limited number of asylum seekers sent by the "
+        "United States.",
+        {("CONFIRMED", "EC")},
+    ),
+    (
+        "La canciller ecuatoriana dijo que Quito recibirá un número limitado de solicitantes de asilo "
+        "enviados por Estados Unidos.",
+        {("CONFIRMED", "EC")},
+    ),
+    (
+        "Panama moved 97 deportees of other nationalities sent by the United States to a camp near the Darien"
+        " jungle.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "Panamá trasladó a un campamento en el Darién a 97 deportados de otras nacionalidades enviados por "
+        "Estados Unidos.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "Dominican President Luis Abinader said his country would not accept migrants expelled by the United "
+        "States from other nations.",
+        {("DENIAL", "DO")},
+    ),
+    (
+        "Panama received 119 deportees of other nationalities sent by the United States.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "Panamá recibió a 119 deportados de otras nacionalidades enviados por Estados Unidos.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "Panama housed the 97 deportees from Asian countries flown in by the United States at a camp in "
+        "Darien.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "Panamá trasladó a un campamento en el Darién a 97 deportados de otras nacionalidades enviados por "
+        "Estados Unidos.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "The Supreme Court ruled the Rwanda treaty unlawful weeks after Britain signed it.",
+        set(),
+    ),
+    (
+        "La Corte Suprema declaró ilegal el tratado con Ruanda tras la firma británica.",
+        set(),
+    ),
+    (
+        "\"We are studying the request,\" said Guatemala's foreign minister about taking in deportees from "
+        "other countries.",
+        set(),
+    ),
+    (
+        "Honduras has agreed to receive deportees from third countries, a report said, days after the court "
+        "hearing.",
+        {("CLAIM", "HN")},
+    ),
 ]
 
 
