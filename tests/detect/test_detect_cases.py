@@ -1453,6 +1453,194 @@ CASES: list[tuple[str, Signals]] = [
         "hearing.",
         {("CLAIM", "HN")},
     ),
+    (
+        "Guatemala rules out becoming a safe third country",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "Guatemala descarta convertirse en tercer país seguro",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "Honduras says it has no plans to take in deportees from other nations",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Honduras asegura que no tiene planes de recibir deportados de otros países",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Colombia will not be a destination for third-country deportees, Petro says",
+        {("DENIAL", "CO")},
+    ),
+    (
+        "Colombia no será destino de deportados de terceros países, dice Petro",
+        {("DENIAL", "CO")},
+    ),
+    (
+        "Paraguay to accept asylum seekers from US under new deal, State Department says",
+        {("CLAIM", "PY")},
+    ),
+    (
+        "Paraguay recibirá a solicitantes de asilo enviados por EE.UU., según el Departamento de Estado",
+        {("CLAIM", "PY")},
+    ),
+    (
+        "Paraguay's government confirms it will accept asylum seekers sent by the US",
+        {("CONFIRMED", "PY")},
+    ),
+    (
+        "El Gobierno paraguayo confirma que aceptará a solicitantes de asilo enviados por EE.UU.",
+        {("CONFIRMED", "PY")},
+    ),
+    (
+        "Uganda has quietly agreed to host migrants deported from the US, leaked documents show",
+        {("CLAIM", "UG")},
+    ),
+    (
+        "Uganda aceptó en secreto acoger a migrantes deportados por EE.UU., según documentos filtrados",
+        {("CLAIM", "UG")},
+    ),
+    (
+        "Uganda's foreign ministry denies agreeing to host US deportees",
+        {("DENIAL", "UG")},
+    ),
+    (
+        "La cancillería de Uganda niega haber aceptado acoger a deportados de EE.UU.",
+        {("DENIAL", "UG")},
+    ),
+    (
+        "Eswatini confirms arrival of five deportees from the United States",
+        {("CONFIRMED", "SZ")},
+    ),
+    (
+        "Esuatini confirma la llegada de cinco deportados desde Estados Unidos",
+        {("CONFIRMED", "SZ")},
+    ),
+    (
+        "Ghana's president said his country had agreed to accept West African nationals deported by the US.",
+        {("CONFIRMED", "GH")},
+    ),
+    (
+        "El presidente de Ghana dijo que su país aceptó recibir a ciudadanos de África Occidental deportados "
+        "por EE.UU.",
+        {("CONFIRMED", "GH")},
+    ),
+    (
+        "Rwanda is in talks with Washington about receiving deportees, the foreign minister said, adding "
+        "nothing had been signed.",
+        set(),
+    ),
+    (
+        "Mexico will not accept being a safe third country, Sheinbaum said.",
+        {("DENIAL", "MX")},
+    ),
+    (
+        "México no aceptará ser tercer país seguro, afirmó Sheinbaum.",
+        {("DENIAL", "MX")},
+    ),
+    (
+        "Sheinbaum rejects safe third country status for Mexico",
+        {("DENIAL", "MX")},
+    ),
+    (
+        "Sheinbaum rechaza que México sea tercer país seguro",
+        {("DENIAL", "MX")},
+    ),
+    (
+        "Honduras signed a safe third country agreement, Noem told reporters on Thursday.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Honduras firmó un acuerdo de tercer país seguro, dijo Noem a periodistas el jueves.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Costa Rica receives first flight of deportees from other countries under US deal",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Costa Rica recibe el primer vuelo con deportados de otros países en virtud del acuerdo con EE.UU.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Mexico has become a destination for Haitian migrants fleeing violence.",
+        set(),
+    ),
+    (
+        "Spain is the main destination for migrants crossing from Morocco.",
+        set(),
+    ),
+    (
+        "Eswatini became the latest destination for third-country deportees from the United States.",
+        {("CONFIRMED", "SZ")},
+    ),
+    (
+        "The US has struck deals with Honduras and Guatemala to take in asylum seekers, a DHS spokesperson "
+        "said.",
+        {("CLAIM", "GT"), ("CLAIM", "HN")},
+    ),
+    (
+        "Noem said Honduras and Guatemala had both signed agreements to receive asylum seekers.",
+        {("CLAIM", "GT"), ("CLAIM", "HN")},
+    ),
+    (
+        "Noem dijo que Honduras y Guatemala firmaron acuerdos para recibir a solicitantes de asilo.",
+        {("CLAIM", "GT"), ("CLAIM", "HN")},
+    ),
+    (
+        "Washington reached an agreement with Kampala to send migrants there, according to an internal memo.",
+        {("CLAIM", "UG")},
+    ),
+    (
+        "Washington alcanzó un acuerdo con Kampala para enviar migrantes, según un memorando interno.",
+        {("CLAIM", "UG")},
+    ),
+    (
+        "Panama will serve as a bridge country for US deportations, Rubio said after meeting Mulino.",
+        {("CLAIM", "PA")},
+    ),
+    (
+        "Panamá servirá de país puente para las deportaciones de EE.UU., dijo Rubio tras reunirse con Mulino.",
+        {("CLAIM", "PA")},
+    ),
+    (
+        "South Sudan agreed to accept the deportees after US pressure, Reuters reported, citing two sources.",
+        {("CLAIM", "SS")},
+    ),
+    (
+        "Sudán del Sur aceptó recibir a los deportados tras presiones de EE.UU., informó Reuters citando dos "
+        "fuentes.",
+        {("CLAIM", "SS")},
+    ),
+    (
+        "A senior US official said Rwanda would take up to 250 deportees.",
+        {("CLAIM", "RW")},
+    ),
+    (
+        "Un alto funcionario estadounidense dijo que Ruanda recibirá hasta 250 deportados.",
+        {("CLAIM", "RW")},
+    ),
+    (
+        "Ecuador could receive asylum seekers under a deal in the works, the US ambassador said.",
+        set(),
+    ),
+    (
+        "La oposición acusó al gobierno de Ecuador de haber aceptado en secreto recibir deportados de EE.UU.",
+        {("CLAIM", "EC")},
+    ),
+    (
+        "Belize has signed on as a safe third country, according to a State Department cable.",
+        {("CLAIM", "BZ")},
+    ),
+    (
+        "Belice se sumó como tercer país seguro, según un cable del Departamento de Estado.",
+        {("CLAIM", "BZ")},
+    ),
+    (
+        "Honduras became the third country to sign such a deal, the White House said.",
+        {("CLAIM", "HN")},
+    ),
 ]
 
 
