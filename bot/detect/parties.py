@@ -39,6 +39,20 @@ _LOCATIVE = frozenset({"in", "en", "to", "at", "ante", "desde", "from", "con", "
 _FORMER = frozenset({"former", "ex", "then", "exministro", "expresidente", "excanciller"})
 _BORDER = frozenset({"border", "borders", "frontier", "frontera", "fronteras", "limite", "límite"})
 _BORDER_LINK = frozenset({"with", "con", "de", "del", "entre"})
+_REQUEST_NOUNS = frozenset(
+    ["request", "requests", "proposal", "offer", "pressure", "demand", "solicitud", "peticion", "pedido",
+     "propuesta", "oferta", "presion", "presiones", "exigencia"]
+)
+
+
+def _requester(tokens: list[Token], start: int) -> bool:
+    """"aprobó una solicitud de Washington para acoger ...": who asks is never who does what is asked."""
+    return (
+        start >= 2 and tokens[start - 1].low in ("de", "del", "from", "by")
+        and tokens[start - 2].low in _REQUEST_NOUNS
+    )
+
+
 _NOT_NAMES = frozenset(
     [
         "the", "a", "an", "el", "la", "los", "las", "un", "una", "this", "that", "it", "he", "she", "they",
@@ -475,7 +489,11 @@ class Parties:
                 floor = i + 1
                 break
         left = self._heads(
-            [e for e in ents if floor <= e.start and e.end <= hit.start and not e.in_side_clause], tokens
+            [
+                e for e in ents
+                if floor <= e.start and e.end <= hit.start and not e.in_side_clause and not _requester(tokens, e.start)
+            ],
+            tokens,
         )
         if not left or left[-1].kind not in ("mention", "role", "anonymous"):
             return frozenset()

@@ -1641,6 +1641,107 @@ CASES: list[tuple[str, Signals]] = [
         "Honduras became the third country to sign such a deal, the White House said.",
         {("CLAIM", "HN")},
     ),
+    (
+        "Guatemala's foreign minister said the first Salvadoran asylum seekers had been transferred under the"
+        " agreement.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "El canciller guatemalteco informó que ya llegaron los primeros solicitantes de asilo salvadoreños "
+        "trasladados en el marco del acuerdo.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "Kosovo's government approved a request from Washington to temporarily host 50 deportees from other "
+        "countries.",
+        {("CONFIRMED", "XK")},
+    ),
+    (
+        "El gobierno de Kosovo aprobó una solicitud de Washington para acoger temporalmente a 50 deportados "
+        "de otros países.",
+        {("CONFIRMED", "XK")},
+    ),
+    (
+        "Eswatini's government spokesperson said the five men deported from the US were being held in a "
+        "correctional facility.",
+        {("CONFIRMED", "SZ")},
+    ),
+    (
+        "La portavoz del gobierno de Esuatini dijo que los cinco hombres deportados por EE.UU. permanecen en "
+        "un centro penitenciario.",
+        {("CONFIRMED", "SZ")},
+    ),
+    (
+        "Rwanda's government spokesperson confirmed the country had agreed with Washington to take in up to "
+        "250 migrants.",
+        {("CONFIRMED", "RW")},
+    ),
+    (
+        "La portavoz del gobierno ruandés confirmó que el país acordó con Washington recibir hasta 250 "
+        "migrantes.",
+        {("CONFIRMED", "RW")},
+    ),
+    (
+        "Paraguay and the United States signed an agreement on Thursday designating Paraguay a safe third "
+        "country.",
+        {("CONFIRMED", "PY")},
+    ),
+    (
+        "Honduras and the United States signed an asylum cooperation agreement in New York on Wednesday.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Honduras y Estados Unidos firmaron el miércoles en Nueva York un acuerdo de cooperación en materia "
+        "de asilo.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Costa Rica's president defended the decision to shelter deportees of other nationalities sent by the"
+        " United States.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "El presidente costarricense defendió la decisión de albergar a deportados de otras nacionalidades "
+        "enviados por EE.UU.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Mexico's foreign minister said the country would receive non-Mexican migrants returned by the US for"
+        " humanitarian reasons.",
+        {("CONFIRMED", "MX")},
+    ),
+    (
+        "México recibirá por razones humanitarias a migrantes de otras nacionalidades devueltos por EE.UU., "
+        "dijo la cancillería.",
+        {("CONFIRMED", "MX")},
+    ),
+    (
+        "Ghana's government said it has taken in 14 West Africans deported from the United States and helped "
+        "them return home.",
+        {("CONFIRMED", "GH")},
+    ),
+    (
+        "Uganda's foreign ministry said it had agreed to take third-country nationals who do not want to "
+        "return home, with conditions.",
+        {("CONFIRMED", "UG")},
+    ),
+    (
+        "La cancillería de Uganda dijo que aceptó recibir a nacionales de terceros países que no quieran "
+        "volver a casa, con condiciones.",
+        {("CONFIRMED", "UG")},
+    ),
+    (
+        "Honduras rejected a request from Washington to host deportees from other countries.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Honduras rechazó una solicitud de Washington para acoger a deportados de otros países.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Noem pressed Honduras on a proposal from Washington to take asylum seekers from third countries.",
+        set(),
+    ),
 ]
 
 
