@@ -43,6 +43,7 @@ class Cue:
     clause_targets: frozenset[str] = frozenset()  # targets named in the cue's own clause
     statement: int = 0  # which ';'/':'-separated statement of the sentence the cue is in
     reach: int | None = None  # where the cue's utterance starts when before the cue (a denied report's frame)
+    partners: frozenset[str] = frozenset()  # "struck deals with Mexico and Guatemala": the named counterparts
 
 
 @dataclass
@@ -201,6 +202,37 @@ def _denier_of_report(
     return max(outer, key=lambda fs: fs[0].end) if outer else None
 
 
+_PACT_CUES = frozenset({"sign", "agree", "deal"})
+_WITH = frozenset({"with", "con"})
+_PARTNER_WINDOW = 6  # "signed a safe third country agreement with ..." : words from the cue to "with"
+
+
+def _partners(h: Hit, mentions: list[Mention], tokens: list[Token]) -> frozenset[str]:
+    """Countries named as the counterparts of a signing or a deal: the list after "with"/"con" that
+    follows the cue ("Washington struck similar deals with Mexico and Guatemala"). Empty when the cue
+    names none."""
+    at = next(
+        (i for i in range(h.end, min(h.end + _PARTNER_WINDOW, len(tokens))) if tokens[i].low in _WITH), None
+    )
+    if at is None:
+        return frozenset()
+    by_start = {m.start: m for m in mentions}
+    out: set[str] = set()
+    i = at + 1
+    while i < len(tokens):
+        m = by_start.get(i)
+        if m is not None:
+            if m.country:
+                out.add(m.country)
+            i = m.end
+        elif tokens[i].low in _AND or tokens[i].low == "," or (not out and tokens[i].low in _ARTICLES):
+            i += 1
+        else:
+            break
+    return frozenset(out)
+
+
+_ARTICLES = frozenset({"the", "el", "la", "los"})
 _PHRASE_ENDS = frozenset({",", ";", ":"})
 _FIRST_PERSON = frozenset({"we", "i", "nosotros", "nosotras", "yo"})
 
@@ -500,10 +532,11 @@ class Analyzer:
             cue_text = " ".join(t.text for t in tokens[h.start : h.end])
             subject = self.parties.subject(h, ents, subject_barriers - set(range(h.start, h.end)), tokens)
             here = frozenset(in_clause.get(clause[h.start], ()))
+            partners = _partners(h, mentions, tokens) if h.family in _PACT_CUES else frozenset()
             cues.append(
                 Cue(
                     h.family, h.start, h.end, cue_text, speaker, frozenset(mods), subject, here,
-                    statement[h.start], reach,
+                    statement[h.start], reach, partners,
                 )
             )
         cues = self._negated_complements(cues, clause, frame_hits)

@@ -197,6 +197,9 @@ def _evaluate(ruleset: RuleSet, s: Sentence, index: int, targets: list[str]) -> 
             # denied ..."); a clause that names no target speaks of the sentence's targets
             here = [c for c in targets if c in cue.clause_targets] or targets
             for country in here:
+                named = cue.partners - ruleset.topic.senders  # a deal "with the United States" is the subject's own
+                if named and country not in named | cue.subject:
+                    continue  # "Belize's minister said Washington struck deals with Mexico": not Belize's deal
                 rel = _sender_or(relation(cue.speaker, country), cue, ruleset.topic.senders, rule)
                 if rel in rule.speaker and _subject_fits(rule, cue, country, ruleset.topic.senders):
                     out.append(_Candidate(rule, country, index, cue, rel))

@@ -1742,6 +1742,35 @@ CASES: list[tuple[str, Signals]] = [
         "Noem pressed Honduras on a proposal from Washington to take asylum seekers from third countries.",
         set(),
     ),
+    (
+        "Guatemala's migration institute said it had received a US flight carrying foreigners along with "
+        "Guatemalans: four Salvadorans and 60 Guatemalans.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "Belize's foreign minister said Washington had already struck similar deals with Mexico and "
+        "Guatemala, as his government studied a draft safe third country proposal.",
+        {("CLAIM", "GT"), ("CLAIM", "MX")},
+    ),
+    (
+        "Rwanda and the UN refugee agency signed a memorandum under which Rwanda will shelter refugees "
+        "evacuated from Libya.",
+        {("CONFIRMED", "RW")},
+    ),
+    (
+        "El canciller de Belice dijo que Washington ya firmó acuerdos similares con México y Guatemala, "
+        "mientras su gobierno estudia una propuesta.",
+        {("CLAIM", "GT"), ("CLAIM", "MX")},
+    ),
+    (
+        "Paraguay's foreign minister said the country had signed a safe third country deal with the United "
+        "States.",
+        {("CONFIRMED", "PY")},
+    ),
+    (
+        "El canciller paraguayo dijo que el país firmó con Estados Unidos un acuerdo de tercer país seguro.",
+        {("CONFIRMED", "PY")},
+    ),
 ]
 
 
