@@ -1771,6 +1771,30 @@ CASES: list[tuple[str, Signals]] = [
         "El canciller paraguayo dijo que el país firmó con Estados Unidos un acuerdo de tercer país seguro.",
         {("CONFIRMED", "PY")},
     ),
+    (
+        "EU seals multibillion strategic partnership with Tunisia on energy and migration",
+        set(),
+    ),
+    (
+        "La UE firma una asociación estratégica con Mauritania sobre energía y migración",
+        set(),
+    ),
+    (
+        "El ministerio confirmó que 20 nacionales deportados desde EE.UU. llegaron al aeropuerto de Kingston.",
+        set(),
+    ),
+    (
+        "Jamaica afirma que no ha rechazado a ningún nacional deportado desde Estados Unidos.",
+        set(),
+    ),
+    (
+        "Costa Rica confirmó la llegada de 135 deportados de otras nacionalidades enviados desde EE.UU.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Costa Rica recibió a 135 ciudadanos de terceros países deportados por Estados Unidos.",
+        {("CONFIRMED", "CR")},
+    ),
 ]
 
 
