@@ -428,8 +428,9 @@ class Analyzer:
         if negated:
             families.add("third_country")  # "non-Mexican migrants", "who are not Rwandan": third-country people
             topical_self = topical_self or self._has_combo(families)
-        own_nationals = any(
+        own_nationals = any(  # a sending state's own citizens sent on ("including Americans") are no return home
             origin[m.start] and m.alias.kind == "demonym" and m.country == t.country and m.start not in negated
+            and m.country not in topic.senders
             for m in mentions
             for t in mentions
             if t is not m and not origin[t.start]

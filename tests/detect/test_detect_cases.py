@@ -1795,6 +1795,82 @@ CASES: list[tuple[str, Signals]] = [
         "Costa Rica recibió a 135 ciudadanos de terceros países deportados por Estados Unidos.",
         {("CONFIRMED", "CR")},
     ),
+    (
+        "Honduras will process asylum claims on behalf of the United States under the accord signed "
+        "Wednesday, the foreign ministry said.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Honduras tramitará solicitudes de asilo en nombre de Estados Unidos según el convenio firmado el "
+        "miércoles, informó la cancillería.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Paraguay signed a memorandum with Washington to handle protection requests from people who reach the"
+        " US border.",
+        {("CONFIRMED", "PY")},
+    ),
+    (
+        "Paraguay firmó un memorando con Washington para atender solicitudes de protección de personas que "
+        "llegan a la frontera de EE.UU.",
+        {("CONFIRMED", "PY")},
+    ),
+    (
+        "Ecuador's foreign minister said the country would not become a waiting room for people seeking "
+        "asylum in the United States.",
+        {("DENIAL", "EC")},
+    ),
+    (
+        "La canciller dijo que Ecuador no se convertirá en sala de espera para quienes buscan asilo en "
+        "Estados Unidos.",
+        {("DENIAL", "EC")},
+    ),
+    (
+        "El Salvador will jail people deported from the US in its mega-prison for a fee, Rubio said.",
+        {("CLAIM", "SV")},
+    ),
+    (
+        "El Salvador encarcelará en su megacárcel a personas deportadas por EE.UU. a cambio de una tarifa, "
+        "dijo Rubio.",
+        {("CLAIM", "SV")},
+    ),
+    (
+        "Bukele said El Salvador would jail convicted criminals deported from the US, including Americans, in"
+        " its mega-prison for a fee.",
+        {("CONFIRMED", "SV")},
+    ),
+    (
+        "Bukele dijo que El Salvador encarcelará en el CECOT a criminales deportados por EE.UU., incluidos "
+        "estadounidenses, a cambio de una tarifa.",
+        {("CONFIRMED", "SV")},
+    ),
+    (
+        "South Sudan took in eight men deported from the US after a court fight, US officials said.",
+        {("CLAIM", "SS")},
+    ),
+    (
+        "South Sudan's foreign ministry confirmed the arrival of eight men deported by the United States.",
+        {("CONFIRMED", "SS")},
+    ),
+    (
+        "La cancillería de Sudán del Sur confirmó la llegada de ocho hombres deportados por Estados Unidos.",
+        {("CONFIRMED", "SS")},
+    ),
+    (
+        "Caracas and Washington agree a swap: 200 migrants leave the Salvadoran prison and ten Americans go "
+        "free",
+        set(),
+    ),
+    (
+        "Venezuela y Estados Unidos pactan un canje: 200 migrantes salen de la cárcel salvadoreña y diez "
+        "estadounidenses quedan libres",
+        set(),
+    ),
+    (
+        "Albania's parliament ratified the deal with Italy under which migrants rescued at sea will be held "
+        "in two Italian-run centres on Albanian soil.",
+        {("CONFIRMED", "AL")},
+    ),
 ]
 
 
