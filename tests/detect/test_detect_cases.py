@@ -1871,6 +1871,24 @@ CASES: list[tuple[str, Signals]] = [
         "in two Italian-run centres on Albanian soil.",
         {("CONFIRMED", "AL")},
     ),
+    (
+        "Uganda will shelter Afghan evacuees on behalf of the United States, the foreign ministry said.",
+        {("CONFIRMED", "UG")},
+    ),
+    (
+        "El Salvador's president said the country would hold Venezuelan gang members deported by the United "
+        "States.",
+        {("CONFIRMED", "SV")},
+    ),
+    (
+        "El presidente salvadoreño dijo que el país retendrá a pandilleros venezolanos deportados por Estados"
+        " Unidos.",
+        {("CONFIRMED", "SV")},
+    ),
+    (
+        "Kosovo's government said it would temporarily host Afghan evacuees flown out by the United States.",
+        {("CONFIRMED", "XK")},
+    ),
 ]
 
 
