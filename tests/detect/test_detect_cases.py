@@ -1889,6 +1889,143 @@ CASES: list[tuple[str, Signals]] = [
         "Kosovo's government said it would temporarily host Afghan evacuees flown out by the United States.",
         {("CONFIRMED", "XK")},
     ),
+    (
+        "Costa Rica received 200 deportees, most of them of Chinese and Uzbek origin, sent by the United "
+        "States.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Costa Rica recibió a 200 deportados, la mayoría de origen chino y uzbeko, enviados por Estados "
+        "Unidos.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Panamá alojó a migrantes de nacionalidad iraní y afgana deportados por Estados Unidos, informó el "
+        "ministro de Seguridad.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "Panama's security minister said the deportees, who hail from Iran, Afghanistan and China, were taken"
+        " to a shelter.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "Eswatini's government confirmed it received five deportees, citizens of Vietnam, Jamaica, Laos, Cuba"
+        " and Yemen.",
+        {("CONFIRMED", "SZ")},
+    ),
+    (
+        "El gobierno de Esuatini confirmó que recibió a cinco deportados, ciudadanos de Vietnam, Jamaica, "
+        "Laos, Cuba y Yemen.",
+        {("CONFIRMED", "SZ")},
+    ),
+    (
+        "Rwanda's spokesperson said seven migrants deported by the US had arrived, without disclosing their "
+        "nationalities.",
+        {("CONFIRMED", "RW")},
+    ),
+    (
+        "Ghana has received 14 deportees from the United States, among them Nigerians and a Gambian, the "
+        "foreign minister said.",
+        {("CONFIRMED", "GH")},
+    ),
+    (
+        "Ghana recibió a 14 deportados de Estados Unidos, entre ellos nigerianos y un gambiano, dijo el "
+        "canciller.",
+        {("CONFIRMED", "GH")},
+    ),
+    (
+        "Uganda agrees to take in deportees from US",
+        {("CONFIRMED", "UG")},
+    ),
+    (
+        "Uganda, US sign deal on third-country deportees",
+        {("CONFIRMED", "UG")},
+    ),
+    (
+        "Uganda says no to taking US deportees",
+        {("DENIAL", "UG")},
+    ),
+    (
+        "Uganda weighs US request to take deportees",
+        set(),
+    ),
+    (
+        "Uganda open to hosting US deportees, minister says",
+        set(),
+    ),
+    (
+        "Uganda mulls taking in deportees from other countries",
+        set(),
+    ),
+    (
+        "Uganda denies deal to take in US deportees",
+        {("DENIAL", "UG")},
+    ),
+    (
+        "Uganda dismisses reports of deportee deal with US",
+        {("DENIAL", "UG")},
+    ),
+    (
+        "US says Uganda agreed to take deportees; Kampala silent",
+        {("CLAIM", "UG")},
+    ),
+    (
+        "Uganda acepta recibir a deportados de EE.UU.",
+        {("CONFIRMED", "UG")},
+    ),
+    (
+        "Uganda y EE.UU. firman acuerdo sobre deportados de terceros países",
+        {("CONFIRMED", "UG")},
+    ),
+    (
+        "Uganda dice no a recibir deportados de EE.UU.",
+        {("DENIAL", "UG")},
+    ),
+    (
+        "Uganda estudia la petición de EE.UU. de recibir deportados",
+        set(),
+    ),
+    (
+        "Uganda niega acuerdo para recibir deportados de EE.UU.",
+        {("DENIAL", "UG")},
+    ),
+    (
+        "Uganda desmiente informes sobre un acuerdo de deportados con EE.UU.",
+        {("DENIAL", "UG")},
+    ),
+    (
+        "EE.UU. asegura que Uganda aceptó recibir deportados",
+        {("CLAIM", "UG")},
+    ),
+    (
+        "Uganda habría aceptado recibir deportados de EE.UU., según CBS",
+        {("CLAIM", "UG")},
+    ),
+    (
+        "Uganda confirma que recibirá deportados de EE.UU.",
+        {("CONFIRMED", "UG")},
+    ),
+    (
+        "Uganda receives first deportees under US deal",
+        {("CONFIRMED", "UG")},
+    ),
+    (
+        "Llegan a Uganda los primeros deportados bajo el acuerdo con EE.UU.",
+        {("CONFIRMED", "UG")},
+    ),
+    (
+        "Honduras sopesa recibir a deportados de otras nacionalidades",
+        set(),
+    ),
+    (
+        "Guatemala baraja aceptar solicitantes de asilo enviados por EE.UU.",
+        set(),
+    ),
+    (
+        "Ghana is weighing whether to accept more deportees from the United States",
+        set(),
+    ),
 ]
 
 
