@@ -285,8 +285,11 @@ class Parties:
 
     def to_speaker(
         self, ent: Entity, ents: list[Entity], tokens: list[Token], resolved: Speaker | None,
-        stops: frozenset[int] = frozenset(),
+        stops: frozenset[int] = frozenset(), speaking: bool = True,
     ) -> Speaker:
+        """Who `ent` speaks for. `speaking=False` reads a grammatical subject rather than a speaker: a
+        coordinated "X and the United States" then stays one-sided (a press report that both sealed a deal
+        is still the press's claim)."""
         text = " ".join(t.text for t in tokens[ent.start : ent.end])
         before = {t.low for t in tokens[max(0, ent.start - 3) : ent.start + 1]}
         if ent.kind in ("role", "mention") and not _FORMER.isdisjoint(before) and self._former(ent, tokens):
@@ -329,7 +332,7 @@ class Parties:
                 # "Honduran lawmakers", "Guatemalans": not the government ("las autoridades
                 # ecuatorianas" has a role next to it and is)
                 return Speaker("nongov", frozenset({m.country}), text)
-        countries = {m.country} | self._coordinated(m, ents, tokens)
+        countries = {m.country} | self._coordinated(m, ents, tokens, speaking)
         if m.out_of_office:  # "Juan Orlando Hernández said ..." in 2025: a former president
             return Speaker("nongov", frozenset({m.country}), f"{m.alias.label}, not in office then")
         if m.alias.kind == "official":  # its label already reads "Kristi Noem, Secretary of ... (US)"
@@ -376,10 +379,12 @@ class Parties:
         return best[1] if best else None
 
     @staticmethod
-    def _coordinated(m: Mention, ents: list[Entity], tokens: list[Token]) -> set[str]:
+    def _coordinated(m: Mention, ents: list[Entity], tokens: list[Token], speaking: bool = True) -> set[str]:
         """Countries coordinated with m: 'Guatemala, Honduras deny', 'Guatemala y Honduras niegan'."""
         found: set[str] = set()
         pos = m.start
+        if speaking and pos > 1 and tokens[pos - 1].low in _DETERMINERS and tokens[pos - 2].low in _COORD:
+            pos -= 1  # "Honduras and the United States said"
         mentions = {e.end: e.mention for e in ents if e.mention is not None and e.mention.country}
         while pos > 0 and tokens[pos - 1].low in _COORD:
             prev = mentions.get(pos - 1)
@@ -387,6 +392,8 @@ class Parties:
                 prev = mentions.get(pos - 2)
             if prev is None or prev.country is None:
                 break
+            if _after_locative(tokens, prev.start) or (prev.alias.kind == "official") != (m.alias.kind == "official"):
+                break  # "In Tegucigalpa, Noem said": a place, or a country beside a person, is no co-speaker
             found.add(prev.country)
             pos = prev.start
         return found
@@ -404,7 +411,11 @@ class Parties:
         kept = [
             e for i, e in enumerate(left)
             if i == 0 or e.kind != "mention" or not _after_locative(tokens, e.start)
-            or not any(o.kind in ("role", "anonymous", "nongov") for o in left[:i])
+            or not any(
+                o.kind in ("role", "anonymous", "nongov")
+                or (o.mention is not None and o.mention.alias.kind == "official")  # "Noem, en Tegucigalpa, dijo"
+                for o in left[:i]
+            )
         ]
         return kept
 
@@ -497,7 +508,7 @@ class Parties:
         )
         if not left or left[-1].kind not in ("mention", "role", "anonymous"):
             return frozenset()
-        spk = self.to_speaker(left[-1], ents, tokens, None, frozenset(barriers))
+        spk = self.to_speaker(left[-1], ents, tokens, None, frozenset(barriers), speaking=False)
         if spk.kind == "joint":  # "ambos países firmaron", "both governments signed"
             return frozenset({JOINT})
         return spk.countries if spk.kind == "gov" else frozenset()

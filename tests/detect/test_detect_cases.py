@@ -2026,6 +2026,124 @@ CASES: list[tuple[str, Signals]] = [
         "Ghana is weighing whether to accept more deportees from the United States",
         set(),
     ),
+    (
+        "Abinader: RD no recibirá deportados de otras nacionalidades enviados por EE.UU.",
+        {("DENIAL", "DO")},
+    ),
+    (
+        "El gobierno guatemalteco dijo que no ha recibido ninguna solicitud oficial de Washington para "
+        "recibir a migrantes de otros países.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "La cancillería beliceña añadió que tampoco tiene conocimiento de un acuerdo para recibir deportados "
+        "de terceros países.",
+        {("DENIAL", "BZ")},
+    ),
+    (
+        "Antigua's prime minister calls opposition claims about a deportee deal political spin",
+        {("DENIAL", "AG")},
+    ),
+    (
+        "\"Turkey has no obligation to be Europe's refugee warehouse,\" Erdogan said.",
+        {("DENIAL", "TR")},
+    ),
+    (
+        "\"Turquía no tiene ninguna obligación de ser el depósito de refugiados de Europa\", dijo Erdogan.",
+        {("DENIAL", "TR")},
+    ),
+    (
+        "Mexico is under no obligation to take in asylum seekers from other countries, the foreign minister "
+        "said.",
+        {("DENIAL", "MX")},
+    ),
+    (
+        "La antigua ministra dijo que el acuerdo con Washington fue un error.",
+        set(),
+    ),
+    (
+        "Kigali has no obligation to repay the British money received under the plan, the spokeswoman said.",
+        set(),
+    ),
+    (
+        "Kigali no tiene ninguna obligación de reembolsar el dinero británico, dijo la portavoz.",
+        set(),
+    ),
+    (
+        "En Tegucigalpa, Noem dijo que Honduras aceptó recibir a solicitantes de asilo de otros países.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "In Tegucigalpa, Noem said Honduras had agreed to receive asylum seekers from other countries.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Speaking in Tegucigalpa, Noem said Honduras had signed a safe third country agreement.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Desde Tegucigalpa, Noem afirmó que Honduras firmó un acuerdo de tercer país seguro.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Durante su visita a Honduras, Noem dijo que el país aceptó recibir a solicitantes de asilo.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "On a visit to Honduras, Noem said the country had agreed to take in asylum seekers from third "
+        "countries.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Noem, en Tegucigalpa, dijo que Honduras firmó un acuerdo de tercer país seguro.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Guatemala, Honduras deny signing safe third country deals",
+        {("DENIAL", "GT"), ("DENIAL", "HN")},
+    ),
+    (
+        "Guatemala y Honduras niegan haber firmado acuerdos de tercer país seguro",
+        {("DENIAL", "GT"), ("DENIAL", "HN")},
+    ),
+    (
+        "In Panama City, Rubio said Panama had agreed to receive deportees of other nationalities.",
+        {("CLAIM", "PA")},
+    ),
+    (
+        "En Ciudad de Panamá, Rubio aseguró que Panamá aceptó recibir deportados de otras nacionalidades.",
+        {("CLAIM", "PA")},
+    ),
+    (
+        "At a news conference in San José, Landau said Costa Rica had agreed to take in deportees from third "
+        "countries.",
+        {("CLAIM", "CR")},
+    ),
+    (
+        "Tras reunirse con Arévalo en Guatemala, Rubio dijo que Guatemala aceptó recibir a deportados de "
+        "otras nacionalidades.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "En Washington, el canciller guatemalteco confirmó que el país aceptó recibir a deportados de otras "
+        "nacionalidades.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "In Washington, Guatemala's foreign minister confirmed the country had agreed to receive deportees of"
+        " other nationalities.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "Speaking in Washington, Honduras' foreign minister denied the country had signed a safe third "
+        "country agreement.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Honduras and the United States, in a joint statement, said they had signed an asylum cooperation "
+        "agreement.",
+        {("CONFIRMED", "HN")},
+    ),
 ]
 
 
