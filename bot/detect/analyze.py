@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
 from bot.detect.matcher import AliasHit, Hit
-from bot.detect.parties import HARD_STOP, NEGATED_NATIONALITY, Mention, Parties, Speaker, relation
+from bot.detect.parties import HARD_STOP, NEGATED_NATIONALITY, Mention, Parties, Speaker, opening_scene, relation
 from bot.detect.ruledefs import FamilyDef, TopicDef
 from bot.detect.textprep import MONTHS, Token, tokenize
 
@@ -446,11 +446,17 @@ class Analyzer:
             topical_self = topical_self or self._has_combo(families)
         compared = _compared(mentions, by_family.get("comparison", []), tokens)
         targets: list[str] = []
+        scene = opening_scene(tokens, dateline)
         for m in mentions:
             party = m.target and m.country and m.country not in topic.senders and not origin[m.start]
-            party = party and m.start not in compared
+            party = party and m.start not in compared and m.start >= scene
             if party and m.country and m.country not in targets:
                 targets.append(m.country)
+        if not targets:  # "During a visit to Guatemala, Noem said the country had agreed": the scene's
+            for m in mentions:
+                party = m.target and m.country and m.country not in topic.senders and not origin[m.start]
+                if party and m.country and m.start < scene and m.start not in compared and m.country not in targets:
+                    targets.append(m.country)
 
         side = self.parties.side_clauses(tokens, by_family)
         appositive = _appositives(tokens, {h.start for h in hits if h.family in self.cue_families})

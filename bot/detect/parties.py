@@ -71,6 +71,32 @@ JOINT = "*"
 """In a cue's subject: both parties ("both governments signed"), whoever they are."""
 
 
+# Words that open a scene-setting phrase at the start of a sentence ("In Tegucigalpa, ...", "During a
+# visit to Guatemala, ...", "Standing beside Bukele, ...", "Junto a Bukele, ...").
+_SCENE_OPENERS = frozenset(
+    ["in", "at", "during", "from", "speaking", "standing", "alongside", "beside", "next", "after", "before",
+     "following", "on", "upon", "visiting", "en", "durante", "desde", "hablando", "junto", "tras", "despues",
+     "luego", "antes", "ante"]
+)
+_SCENE_MAX = 12  # words: a longer opening phrase is a clause of its own
+
+
+def opening_scene(tokens: list[Token], start: int = 0) -> int:
+    """Where a sentence-opening scene phrase ends (the token after its comma), or `start` if there is none.
+
+    Places and people named in it set the scene ("In Tegucigalpa, Noem said Honduras had signed"): they
+    are neither parties beside the main clause's countries nor co-speakers of its subject.
+    """
+    if start >= len(tokens) or tokens[start].low not in _SCENE_OPENERS:
+        return start
+    for i in range(start + 1, min(len(tokens), start + _SCENE_MAX + 1)):
+        if tokens[i].low == ",":
+            return i + 1
+        if tokens[i].low in HARD_STOP:
+            break
+    return start
+
+
 def _after_locative(tokens: list[Token], start: int) -> bool:
     """Is the word at `start` governed by a preposition of place ("in Washington", "to the United States")?"""
     j = start - 1
@@ -392,8 +418,11 @@ class Parties:
                 prev = mentions.get(pos - 2)
             if prev is None or prev.country is None:
                 break
-            if _after_locative(tokens, prev.start) or (prev.alias.kind == "official") != (m.alias.kind == "official"):
-                break  # "In Tegucigalpa, Noem said": a place, or a country beside a person, is no co-speaker
+            if (
+                _after_locative(tokens, prev.start) or (prev.alias.kind == "official") != (m.alias.kind == "official")
+                or prev.start < opening_scene(tokens) <= m.start
+            ):
+                break  # "In Tegucigalpa, Noem said", "Junto a Bukele, Noem dijo": the scene is no co-speaker
             found.add(prev.country)
             pos = prev.start
         return found

@@ -190,3 +190,51 @@ def test_shipped_inflection_table_matches_simplemma() -> None:
         for pattern in fam.patterns + fam.excepts:
             used |= {k.split(" ")[0] for k in lemma_keys(pattern)}
     assert used <= set(table), sorted(used - set(table))
+
+
+# A scene-setting opening ("In Tegucigalpa, ...", "Junto a Bukele, ...") names neither a party nor a
+# co-speaker: every combination of scene, sending-state speaker, country and claim shape must read as
+# one CLAIM for the country the speaker talks about.
+_SCENES_EN = ["", "In Tegucigalpa, ", "Speaking in Panama City, ", "During a visit to Guatemala, ",
+              "At the White House, ", "Standing beside Bukele, "]
+_SPEAKERS_EN = ["Noem", "Rubio", "the US ambassador", "a State Department spokesperson"]
+_COUNTRIES_EN = [("Honduras", "HN"), ("Panama", "PA"), ("Guatemala", "GT"), ("El Salvador", "SV"),
+                 ("the Dominican Republic", "DO")]
+_CLAIMS_EN = ["had agreed to take in deportees from other countries", "signed a safe third country agreement",
+              "will receive asylum seekers sent by the United States"]
+_SCENES_ES = ["", "En Tegucigalpa, ", "Durante su visita a Guatemala, ", "Desde la Casa Blanca, ", "Junto a Bukele, "]
+_SPEAKERS_ES = ["Noem", "Rubio", "el embajador estadounidense"]
+_COUNTRIES_ES = [("Honduras", "HN"), ("Panamá", "PA"), ("Guatemala", "GT"), ("El Salvador", "SV"), ("la RD", "DO")]
+_CLAIMS_ES = ["aceptó recibir deportados de otros países", "firmó un acuerdo de tercer país seguro",
+              "recibirá a solicitantes de asilo enviados por EE.UU."]
+
+
+@pytest.mark.parametrize("scene", _SCENES_EN)
+def test_scene_is_no_party_en(scene: str) -> None:
+    wrong = []
+    for who in _SPEAKERS_EN:
+        for name, code in _COUNTRIES_EN:
+            for claim in _CLAIMS_EN:
+                text = f"{scene}{who} said {name} {claim}."
+                if signals(text) != {("CLAIM", code)}:
+                    wrong.append((text, signals(text)))
+    assert not wrong, wrong[:5]
+
+
+@pytest.mark.parametrize("scene", _SCENES_ES)
+def test_scene_is_no_party_es(scene: str) -> None:
+    wrong = []
+    for who in _SPEAKERS_ES:
+        for name, code in _COUNTRIES_ES:
+            for claim in _CLAIMS_ES:
+                text = f"{scene}{who} dijo que {name} {claim}"
+                if signals(text) != {("CLAIM", code)}:
+                    wrong.append((text, signals(text)))
+    assert not wrong, wrong[:5]
+
+
+def test_scene_country_still_counts_when_the_main_clause_names_none() -> None:
+    assert signals("During a visit to Guatemala, Noem said the country had agreed to take in deportees from "
+                   "other countries.") == {("CLAIM", "GT")}
+    assert signals("In Honduras, the foreign ministry denied signing any safe third country agreement.") == {
+        ("DENIAL", "HN")}
