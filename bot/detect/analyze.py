@@ -507,7 +507,7 @@ class Analyzer:
         scope_barriers = {i for i, t in enumerate(tokens) if t.low in HARD_STOP or t.low == ","}
         scope_barriers.update(b for b in barriers if tokens[b].low not in HARD_STOP and b not in complementizers)
         clause = self._clauses(tokens, by_family)
-        frames = self._embedded(frames, mentions, clause)
+        frames = self._embedded(frames, mentions, clause, scene)
         in_clause: dict[int, set[str]] = {}
         for m in mentions:
             if m.country in targets:
@@ -563,10 +563,13 @@ class Analyzer:
 
     @staticmethod
     def _embedded(
-        frames: list[tuple[Hit, Speaker | None, int | None]], mentions: list[Mention], clause: list[int]
+        frames: list[tuple[Hit, Speaker | None, int | None]], mentions: list[Mention], clause: list[int],
+        scene: int = 0,
     ) -> list[tuple[Hit, Speaker | None, int | None]]:
         """'Hernández said Honduras will never sign': a country named as the subject of a speech act inside
-        someone's reported speech is what that someone asserts, not the government speaking."""
+        someone's reported speech is what that someone asserts, not the government speaking. Words in an
+        opening scene ("Tras las declaraciones de Noem, el Gobierno de Colombia negó") report nothing of
+        the main clause."""
         names = {m.start for m in mentions if m.alias.kind in ("name", "capital")}
         out: list[tuple[Hit, Speaker | None, int | None]] = []
         for h, spk, pos in frames:
@@ -574,6 +577,7 @@ class Analyzer:
                 outer = [
                     o for o in out
                     if o[1] is not None and o[0].end <= (pos or 0) and clause[o[0].start] == clause[h.start]
+                    and not o[0].start < scene <= (pos or 0)
                 ]
                 if outer:
                     spk = outer[-1][1]

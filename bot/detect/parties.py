@@ -39,6 +39,7 @@ _LOCATIVE = frozenset({"in", "en", "to", "at", "ante", "desde", "from", "con", "
 _FORMER = frozenset({"former", "ex", "then", "exministro", "expresidente", "excanciller"})
 _BORDER = frozenset({"border", "borders", "frontier", "frontera", "fronteras", "limite", "límite"})
 _BORDER_LINK = frozenset({"with", "con", "de", "del", "entre"})
+_OFFICIAL_WORDS = frozenset({"funcionario", "funcionarios", "funcionaria", "funcionarias", "officials", "official"})
 _REQUEST_NOUNS = frozenset(
     ["request", "requests", "proposal", "offer", "pressure", "demand", "solicitud", "peticion", "pedido",
      "propuesta", "oferta", "presion", "presiones", "exigencia"]
@@ -353,7 +354,14 @@ class Parties:
                 return Speaker("unnamed", frozenset(), m.alias.label)
             return Speaker("gov", frozenset({country}), f"{m.alias.label} ({country})")
         if m.alias.kind in ("name", "capital", "demonym"):
-            near = {o.kind for o in ents if o.kind in ("role", "nongov") and abs(o.start - m.start) <= 3}
+            near = {
+                "role" if o.kind == "anonymous" else o.kind  # "funcionarios hondureños" are officials
+                for o in ents
+                if abs(o.start - m.start) <= 3 and (
+                    o.kind in ("role", "nongov")
+                    or (o.kind == "anonymous" and tokens[o.start].low in _OFFICIAL_WORDS)
+                )
+            }
             if "role" not in near and ("nongov" in near or m.alias.plural):
                 # "Honduran lawmakers", "Guatemalans": not the government ("las autoridades
                 # ecuatorianas" has a role next to it and is)

@@ -238,3 +238,56 @@ def test_scene_country_still_counts_when_the_main_clause_names_none() -> None:
                    "other countries.") == {("CLAIM", "GT")}
     assert signals("In Honduras, the foreign ministry denied signing any safe third country agreement.") == {
         ("DENIAL", "HN")}
+
+
+# A government's own denials and confirmations, whoever in it speaks and whatever scene opens the sentence.
+_GOV_EN = ["{c}'s foreign minister", "the {d} government", "a spokesperson for the {d} government", "{d} officials"]
+_GOV_ES = ["el canciller {dm}", "el Gobierno de {c}", "funcionarios {dmp}"]
+_STATES = [("Honduras", "HN", "Honduran", "hondureño", "hondureños"), ("Ecuador", "EC", "Ecuadorian", "ecuatoriano",
+           "ecuatorianos"), ("Uganda", "UG", "Ugandan", "ugandés", "ugandeses")]
+_OWN_EN = [("DENIAL", "denied that the country had signed a safe third country agreement"),
+           ("DENIAL", "rejected reports that {c} would take in asylum seekers from other countries"),
+           ("DENIAL", "said {c} will not accept deportees from third countries"),
+           ("CONFIRMED", "said {c} will take in deportees of other nationalities sent by the United States")]
+_OWN_ES = [("DENIAL", "{negar} que el país haya firmado un acuerdo de tercer país seguro"),
+           ("DENIAL", "{descartar} que {c} se convierta en tercer país seguro"),
+           ("CONFIRMED", "{anunciar} que {c} aceptó recibir a nacionales de terceros países deportados por Washington")]
+_VERBS_ES = {
+    "negar": ("negó", "negaron"), "descartar": ("descartó", "descartaron"), "anunciar": ("anunció", "anunciaron"),
+}
+
+
+@pytest.mark.parametrize("scene", ["", "In Washington, ", "After Noem's remarks, "])
+def test_own_government_statements_en(scene: str) -> None:
+    wrong = []
+    for who in _GOV_EN:
+        for name, code, dem, _, _ in _STATES:
+            for label, what in _OWN_EN:
+                speaker = who.format(c=name, d=dem)
+                text = f"{scene}{speaker[0].upper() if not scene else speaker[0]}{speaker[1:]} {what.format(c=name)}."
+                if signals(text) != {(label, code)}:
+                    wrong.append((text, signals(text)))
+    assert not wrong, wrong[:5]
+
+
+@pytest.mark.parametrize("scene", ["", "En Washington, ", "Tras las declaraciones de Noem, "])
+def test_own_government_statements_es(scene: str) -> None:
+    wrong = []
+    for who in _GOV_ES:
+        for name, code, _, dem, dem_pl in _STATES:
+            for label, what in _OWN_ES:
+                plural = who.startswith("funcionarios")
+                verbs = {k: v[1] if plural else v[0] for k, v in _VERBS_ES.items()}
+                speaker = who.format(c=name, dm=dem, dmp=dem_pl)
+                text = (f"{scene}{speaker[0].upper() if not scene else speaker[0]}{speaker[1:]} "
+                        f"{what.format(c=name, **verbs)}.")
+                if signals(text) != {(label, code)}:
+                    wrong.append((text, signals(text)))
+    assert not wrong, wrong[:5]
+
+
+def test_officials_speak_for_their_government_and_sources_do_not() -> None:
+    assert signals("Funcionarios hondureños dijeron que Honduras firmó un acuerdo de tercer país seguro.") == {
+        ("CONFIRMED", "HN")}
+    assert signals("Fuentes hondureñas dijeron que Honduras firmó un acuerdo de tercer país seguro.") == {
+        ("CLAIM", "HN")}
