@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
@@ -506,7 +507,11 @@ class Analyzer:
         frames = _first_person_quoted(frames, tokens, trailing, commas)
         scope_barriers = {i for i, t in enumerate(tokens) if t.low in HARD_STOP or t.low == ","}
         scope_barriers.update(b for b in barriers if tokens[b].low not in HARD_STOP and b not in complementizers)
-        clause = self._clauses(tokens, by_family)
+        participles = {  # ", saying Panama had agreed": what follows is the content, a clause of its own
+            h.start for h in frame_hits
+            if h.start > 0 and tokens[h.start - 1].low == "," and tokens[h.end - 1].low.endswith(("ing", "ndo"))
+        }
+        clause = self._clauses(tokens, by_family, participles)
         frames = self._embedded(frames, mentions, clause, scene)
         in_clause: dict[int, set[str]] = {}
         for m in mentions:
@@ -604,11 +609,14 @@ class Analyzer:
         return out
 
     @staticmethod
-    def _clauses(tokens: list[Token], by_family: Mapping[str, list[Hit]]) -> list[int]:
+    def _clauses(
+        tokens: list[Token], by_family: Mapping[str, list[Hit]], extra: AbstractSet[int] = frozenset()
+    ) -> list[int]:
         """Clause number of every token: ';', ':', coordinating breaks ("but", "while", "pero",
-        "mientras") and a coordinated second complement ("and that", "y que") start a new clause.
+        "mientras"), a coordinated second complement ("and that", "y que") and the `extra` starts (a
+        participle frame after a comma) start a new clause.
         Reported content ("said that ...") stays in its frame's clause."""
-        starts = {i for i, t in enumerate(tokens) if t.low in HARD_STOP}
+        starts = {i for i, t in enumerate(tokens) if t.low in HARD_STOP} | set(extra)
         starts.update(h.start for h in by_family.get("clause_break", []) if h.start > 0)
         # "... show Uganda agreed to X, and that Washington asked Spain to Y": a second reported content
         starts.update(

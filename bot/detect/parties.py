@@ -487,7 +487,19 @@ class Parties:
         ]
         if not side_right and hit.end < len(tokens) and tokens[hit.end].low in ("that", "que"):
             right = []  # "reports that Belize signed": Belize is the content, not the source
+        if not side_right and tokens[hit.end - 1].low.endswith(("ing", "ndo")):
+            right = []  # "Rubio weighed in, saying Guatemala had agreed": a participle's subject is on the left
         stops = frozenset(barriers) | frozenset(range(hit.start, hit.end))
+        participle = hit.start > 0 and tokens[hit.start - 1].low == "," and tokens[hit.end - 1].low.endswith(
+            ("ing", "ndo")
+        )
+        if participle and not side_right:
+            # "Rubio met Arévalo in Guatemala City, saying ...": the participle's subject is the clause's
+            # subject, its first noun phrase, not the object or place nearest to the comma
+            begin = max([0, opening_scene(tokens)] + [i + 1 for i in range(hit.start) if tokens[i].low in HARD_STOP])
+            heads = self._heads([e for e in ents if begin <= e.start and e.end <= hit.start], tokens)
+            if heads:
+                return self.to_speaker(heads[0], ents, tokens, resolved, stops), heads[0].start
         trailing = hit.start > 0 and tokens[hit.start - 1].low == "," and not after_appositive
         if side_right or (trailing and right):
             if right:

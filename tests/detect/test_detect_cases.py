@@ -2144,6 +2144,30 @@ CASES: list[tuple[str, Signals]] = [
         "agreement.",
         {("CONFIRMED", "HN")},
     ),
+    (
+        "Rubio weighed in, saying Guatemala had agreed to take in deportees from other countries.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "Rubio spoke to reporters on Friday, saying Guatemala had agreed to take in deportees from other "
+        "countries.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "Rubio habló con la prensa el viernes, asegurando que Guatemala aceptó recibir deportados de otros "
+        "países.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "Guatemala's foreign ministry issued a statement, denying the country had signed any such agreement "
+        "to receive deportees.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "The White House weighed in late on Friday, adding Honduras had signed a safe third country "
+        "agreement.",
+        {("CLAIM", "HN")},
+    ),
 ]
 
 

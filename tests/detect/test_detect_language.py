@@ -291,3 +291,22 @@ def test_officials_speak_for_their_government_and_sources_do_not() -> None:
         ("CONFIRMED", "HN")}
     assert signals("Fuentes hondureñas dijeron que Honduras firmó un acuerdo de tercer país seguro.") == {
         ("CLAIM", "HN")}
+
+
+@pytest.mark.parametrize("act", ["spoke to reporters on Friday", "met Arévalo in Guatemala City", "posted on X"])
+def test_participle_speaks_with_the_clause_subject(act: str) -> None:
+    """', saying ...' takes the subject of its clause, never the object or place nearest the comma, and its
+    content is a clause of its own."""
+    wrong = []
+    for who in ("Rubio", "a DHS spokesperson"):
+        for part in ("saying", "adding", "insisting"):
+            for name, code in (("Honduras", "HN"), ("Guatemala", "GT"), ("Panama", "PA")):
+                text = (f"{who[0].upper()}{who[1:]} {act}, {part} {name} had agreed to take in deportees from "
+                        "other countries.")
+                if signals(text) != {("CLAIM", code)}:
+                    wrong.append((text, signals(text)))
+    assert not wrong, wrong[:5]
+    assert signals("Rubio se reunió con Arévalo en Guatemala, asegurando que Panamá aceptó recibir deportados de "
+                   "otros países.") == {("CLAIM", "PA")}
+    assert signals("Guatemala's foreign ministry issued a statement, denying the country had signed any such "
+                   "agreement to receive deportees.") == {("DENIAL", "GT")}
