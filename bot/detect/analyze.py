@@ -525,9 +525,12 @@ class Analyzer:
         )
         statement = _hard_clauses(tokens)
         cues: list[Cue] = []
+        own_only = by_family.get("only_own", [])
         for h in hits:
             if h.family not in self.cue_families:
                 continue
+            if h.family == "receive" and any(o.start - 1 <= h.end and h.start <= o.end for o in own_only):
+                continue  # "take back only its own citizens": the receiving is the refusal's wording
             speaker: Speaker | None = None
             if h.family in self.frames:
                 speaker = next((s for fh, s, _ in frames if fh == h), None)

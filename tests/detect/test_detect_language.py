@@ -310,3 +310,12 @@ def test_participle_speaks_with_the_clause_subject(act: str) -> None:
                    "otros países.") == {("CLAIM", "PA")}
     assert signals("Guatemala's foreign ministry issued a statement, denying the country had signed any such "
                    "agreement to receive deportees.") == {("DENIAL", "GT")}
+
+
+def test_only_own_citizens_is_a_refusal_not_a_reception() -> None:
+    assert signals("Rubio said Panama would take back only its own citizens.") == set()
+    assert signals("Analistas dijeron que Honduras solo aceptará a sus propios ciudadanos.") == set()
+    assert signals("Ecuador's foreign minister said Ecuador would take back only its own citizens.") == {
+        ("DENIAL", "EC")}
+    assert signals("El Gobierno de Guatemala dijo que Guatemala solo aceptará a sus propios ciudadanos.") == {
+        ("DENIAL", "GT")}
