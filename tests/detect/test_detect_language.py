@@ -319,3 +319,16 @@ def test_only_own_citizens_is_a_refusal_not_a_reception() -> None:
         ("DENIAL", "EC")}
     assert signals("El Gobierno de Guatemala dijo que Guatemala solo aceptará a sus propios ciudadanos.") == {
         ("DENIAL", "GT")}
+
+
+@pytest.mark.parametrize("denial", [
+    "\"That is false,\" the Honduran foreign minister wrote on X.",
+    "Honduras's government called the report false.",
+    "The Honduran government rejected the claim.",
+    "\"Es falso\", escribió el canciller hondureño en X.",
+    "El Gobierno hondureño rechazó esa versión.",
+])
+def test_a_denial_of_what_was_just_said_inherits_its_topic(denial: str) -> None:
+    claim = "Noem said Honduras had signed a safe third country agreement."
+    assert signals(f"{claim} {denial}") == {("CLAIM", "HN"), ("DENIAL", "HN")}
+    assert signals(denial) == set()  # alone, nothing says what is false
