@@ -45,6 +45,7 @@ class Cue:
     statement: int = 0  # which ';'/':'-separated statement of the sentence the cue is in
     reach: int | None = None  # where the cue's utterance starts when before the cue (a denied report's frame)
     partners: frozenset[str] = frozenset()  # "struck deals with Mexico and Guatemala": the named counterparts
+    content: tuple[int, int] | None = None  # token span of the words its speaker is reported to say
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Sentence:
     last_speaker: Speaker | None
     modifiers: set[str] = field(default_factory=set)
     speaker_countries: list[str] = field(default_factory=list)  # governments speaking here (not senders)
+    target_at: list[tuple[int, str]] = field(default_factory=list)  # (token, country) of each target mention
 
 
 _DEAL_NOUNS = frozenset({"deal", "topic_strong"})
@@ -176,6 +178,14 @@ def _nationality_negations(mentions: list[Mention], tokens: list[Token]) -> set[
     return out
 
 
+def _clause_end(clause: list[int], at: int) -> int:
+    """The token after the last one of the clause that token `at` is in."""
+    end = at
+    while end < len(clause) and clause[end] == clause[at]:
+        end += 1
+    return end
+
+
 def _adjunct_spans(tokens: list[Token], hits: list[Hit]) -> list[range]:
     """Token spans of time and concession phrases: from an `adjunct` opener to the next comma, ';' or
     ':' (or the sentence end)."""
@@ -203,7 +213,7 @@ def _denier_of_report(
     return max(outer, key=lambda fs: fs[0].end) if outer else None
 
 
-_PACT_CUES = frozenset({"sign", "agree", "deal"})
+_PACT_CUES = frozenset({"sign", "agree", "deal", "possess"})
 _WITH = frozenset({"with", "con"})
 _PARTNER_WINDOW = 6  # "signed a safe third country agreement with ..." : words from the cue to "with"
 
@@ -212,8 +222,8 @@ def _partners(h: Hit, mentions: list[Mention], tokens: list[Token]) -> frozenset
     """Countries named as the counterparts of a signing or a deal: the list after "with"/"con" that
     follows the cue ("Washington struck similar deals with Mexico and Guatemala"). Empty when the cue
     names none."""
-    at = next(
-        (i for i in range(h.end, min(h.end + _PARTNER_WINDOW, len(tokens))) if tokens[i].low in _WITH), None
+    at = next(  # "tiene con Guatemala un acuerdo": the "con" may sit inside the cue
+        (i for i in range(h.start + 1, min(h.end + _PARTNER_WINDOW, len(tokens))) if tokens[i].low in _WITH), None
     )
     if at is None:
         return frozenset()
@@ -459,6 +469,7 @@ class Analyzer:
                 if party and m.country and m.start < scene and m.start not in compared and m.country not in targets:
                     targets.append(m.country)
 
+        target_at = [(m.start, m.country or "") for m in mentions if m.country in targets and not origin[m.start]]
         side = self.parties.side_clauses(tokens, by_family)
         appositive = _appositives(tokens, {h.start for h in hits if h.family in self.cue_families})
         side |= appositive
@@ -532,15 +543,23 @@ class Analyzer:
             if h.family == "receive" and any(o.start - 1 <= h.end and h.start <= o.end for o in own_only):
                 continue  # "take back only its own citizens": the receiving is the refusal's wording
             speaker: Speaker | None = None
+            said_span: tuple[int, int] | None = None  # where the words this speaker is reported to say lie
             if h.family in self.frames:
                 speaker = next((s for fh, s, _ in frames if fh == h), None)
+                said_span = (h.end, _clause_end(clause, h.start)) if speaker is not None else None
             if speaker is None:
-                speaker = self._governing(h, frames, trailing, commas)
+                speaker, said = self._governing(h, frames, trailing, commas)
+                if said is not None:
+                    said_span = (
+                        (said.end, _clause_end(clause, said.start)) if said.end <= h.start
+                        else (clause.index(clause[said.start]), said.start)
+                    )
             reach = None
             if h.family in _WORDED_DENIALS and speaker is not None and speaker.kind == "media":
                 denier = _denier_of_report(h, frames)
                 if denier is not None:
                     speaker, reach = denier[1], denier[0].start
+                    said_span = (denier[0].end, _clause_end(clause, denier[0].start))
             mods = self._modifiers_for(h, scope_families, scope_barriers)
             if "negation" in mods and _limit_follows(h, tokens):
                 mods = (mods - {"negation"}) | {"restriction"}  # "no recibirá más de 300": a cap, not a refusal
@@ -551,7 +570,7 @@ class Analyzer:
             cues.append(
                 Cue(
                     h.family, h.start, h.end, cue_text, speaker, frozenset(mods), subject, here,
-                    statement[h.start], reach, partners,
+                    statement[h.start], reach, partners, said_span,
                 )
             )
         cues = self._negated_complements(cues, clause, frame_hits)
@@ -567,6 +586,7 @@ class Analyzer:
                 {c for cue in cues if cue.speaker and cue.speaker.kind == "gov" for c in cue.speaker.countries}
                 - topic.senders
             ),
+            [(start, c) for start, c in target_at if c],
         )
 
     @staticmethod
@@ -637,15 +657,17 @@ class Analyzer:
     @staticmethod
     def _governing(
         h: Hit, frames: list[tuple[Hit, Speaker | None, int | None]], trailing: set[int], commas: list[int]
-    ) -> Speaker | None:
-        """The speaker of the nearest frame before the cue, else of a trailing attribution after it.
+    ) -> tuple[Speaker | None, Hit | None]:
+        """The speaker of the nearest frame before the cue, else of a trailing attribution after it, with
+        that frame's verb.
 
         A trailing attribution is set off by a comma between the cue and the speaker (", Noem said",
         ", says Noem"), and its speaker stands right next to the verb; `trailing` holds such speakers.
         """
         before = [(fh, s) for fh, s, _ in frames if s is not None and fh.end <= h.start]
         if before:
-            return max(before, key=lambda fs: fs[0].end)[1]
+            fh, spk = max(before, key=lambda fs: fs[0].end)
+            return spk, fh
         after = [
             (fh, s, p)
             for fh, s, p in frames
@@ -653,8 +675,9 @@ class Analyzer:
             and any(h.end <= c < p for c in commas)
         ]
         if after:
-            return min(after, key=lambda fsp: fsp[0].start)[1]
-        return None
+            fh, spk, _ = min(after, key=lambda fsp: fsp[0].start)
+            return spk, fh
+        return None, None
 
     def _neg_stops(self, name: str, gap: range) -> set[int]:
         """Negation does not reach past a new phrase: in "had not received any payment for accepting

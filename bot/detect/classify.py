@@ -200,6 +200,8 @@ def _evaluate(ruleset: RuleSet, s: Sentence, index: int, targets: list[str]) -> 
                 named = cue.partners - ruleset.topic.senders  # a deal "with the United States" is the subject's own
                 if named and country not in named | cue.subject:
                     continue  # "Belize's minister said Washington struck deals with Mexico": not Belize's deal
+                if _speaks_of_another(s, cue, country, ruleset.topic.senders):
+                    continue  # "Bukele said Ecuador had signed": Ecuador's claim, not El Salvador's confirmation
                 rel = _sender_or(relation(cue.speaker, country), cue, ruleset.topic.senders, rule)
                 if rel in rule.speaker and _subject_fits(rule, cue, country, ruleset.topic.senders):
                     out.append(_Candidate(rule, country, index, cue, rel))
@@ -207,6 +209,31 @@ def _evaluate(ruleset: RuleSet, s: Sentence, index: int, targets: list[str]) -> 
         if _fires(rule, s.modifiers, s):
             out.extend(_Candidate(rule, c, index, None, "any") for c in targets)
     return out
+
+
+def _speaks_of_another(s: Sentence, cue: Cue, country: str, senders: frozenset[str]) -> bool:
+    """The speaker's own country, named only as the speaker, while the reported words name other
+    countries as their subjects: those words are about them ("Bukele said Ecuador had signed", "Peña said
+    the US already has a deal with Ecuador"). Reported words with no named subject ("Costa Rica anunció
+    que servirá de puente", "niega haber pactado con España") stay the speaker's own."""
+    if cue.content is None or cue.speaker is None or country not in cue.speaker.countries:
+        return False
+    lo, hi = cue.content
+    named = {c for pos, c in s.target_at if lo <= pos < hi}
+    if country in named or not named - {country}:
+        return False
+    subjects: set[str] = set()
+    for c in s.cues:
+        if lo <= c.start < hi and c.family in _ACTS:
+            # a sending state's deal "with Guatemala" is Guatemala's; a pro-drop "pactado con España" is not Spain's
+            subjects |= c.subject | (c.partners if c.subject & senders else frozenset())
+    subjects -= senders
+    return bool(subjects) and country not in subjects and JOINT not in subjects
+
+
+# Cues whose subject (or counterpart) is the party acting: verbs, not nouns ("the deal", "third-country
+# nationals") whose nearest name is often someone else's.
+_ACTS = frozenset({"sign", "agree", "possess", "receive", "transfer", "designation"})
 
 
 def _explain(ruleset: RuleSet, cand: _Candidate) -> str:

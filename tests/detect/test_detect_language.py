@@ -332,3 +332,25 @@ def test_a_denial_of_what_was_just_said_inherits_its_topic(denial: str) -> None:
     claim = "Noem said Honduras had signed a safe third country agreement."
     assert signals(f"{claim} {denial}") == {("CLAIM", "HN"), ("DENIAL", "HN")}
     assert signals(denial) == set()  # alone, nothing says what is false
+
+
+@pytest.mark.parametrize("leader", ["Santiago Peña", "Nayib Bukele", "Daniel Noboa"])
+def test_a_leader_speaking_of_another_country_confirms_nothing_for_their_own(leader: str) -> None:
+    """The speaker's country is named only as the speaker; the reported words are about someone else."""
+    for name, code in (("Honduras", "HN"), ("Costa Rica", "CR")):
+        for text in (
+            f"{leader} said {name} had signed a safe third country agreement with the United States.",
+            f"{leader} said the United States already has an agreement with {name} to receive deportees from "
+            "other countries.",
+            f"{leader} dijo que {name} aceptó recibir deportados de terceros países.",
+            f"{leader} dijo que Estados Unidos ya tiene con {name} un acuerdo para recibir deportados de otros "
+            "países.",
+        ):
+            assert signals(text) == {("CLAIM", code)}, text
+
+
+def test_reported_words_without_a_named_subject_stay_the_speakers() -> None:
+    assert signals("Marruecos niega haber pactado con España el desembarco de migrantes rescatados.") == {
+        ("DENIAL", "MA")}
+    assert signals("Rwanda's foreign minister said his country has never reached any agreement with Israel to "
+                   "host African asylum seekers.") == {("DENIAL", "RW")}
