@@ -46,6 +46,7 @@ class Cue:
     reach: int | None = None  # where the cue's utterance starts when before the cue (a denied report's frame)
     partners: frozenset[str] = frozenset()  # "struck deals with Mexico and Guatemala": the named counterparts
     content: tuple[int, int] | None = None  # token span of the words its speaker is reported to say
+    label_only: bool = False  # a refusal of the "safe third country" label itself, not of the deal
 
 
 @dataclass
@@ -63,6 +64,7 @@ class Sentence:
     modifiers: set[str] = field(default_factory=set)
     speaker_countries: list[str] = field(default_factory=list)  # governments speaking here (not senders)
     target_at: list[tuple[int, str]] = field(default_factory=list)  # (token, country) of each target mention
+    semicolons: list[int] = field(default_factory=list)  # where ';' splits the sentence into statements
 
 
 _DEAL_NOUNS = frozenset({"deal", "topic_strong"})
@@ -213,6 +215,7 @@ def _denier_of_report(
     return max(outer, key=lambda fs: fs[0].end) if outer else None
 
 
+_TAIL = 4  # words a closing attribution may have after its verb ("on Tuesday", "in a statement")
 _PACT_CUES = frozenset({"sign", "agree", "deal", "possess"})
 _WITH = frozenset({"with", "con"})
 _PARTNER_WINDOW = 6  # "signed a safe third country agreement with ..." : words from the cue to "with"
@@ -548,7 +551,7 @@ class Analyzer:
                 speaker = next((s for fh, s, _ in frames if fh == h), None)
                 said_span = (h.end, _clause_end(clause, h.start)) if speaker is not None else None
             if speaker is None:
-                speaker, said = self._governing(h, frames, trailing, commas)
+                speaker, said = self._governing(h, frames, trailing, commas, clause)
                 if said is not None:
                     said_span = (
                         (said.end, _clause_end(clause, said.start)) if said.end <= h.start
@@ -571,6 +574,9 @@ class Analyzer:
                 Cue(
                     h.family, h.start, h.end, cue_text, speaker, frozenset(mods), subject, here,
                     statement[h.start], reach, partners, said_span,
+                    h.family in _WORDED_DENIALS and any(
+                        lr.start < h.end and h.start < lr.end for lr in by_family.get("label_rejection", [])
+                    ),
                 )
             )
         cues = self._negated_complements(cues, clause, frame_hits)
@@ -587,6 +593,7 @@ class Analyzer:
                 - topic.senders
             ),
             [(start, c) for start, c in target_at if c],
+            [i for i, t in enumerate(tokens) if t.low == ";"],
         )
 
     @staticmethod
@@ -656,7 +663,8 @@ class Analyzer:
 
     @staticmethod
     def _governing(
-        h: Hit, frames: list[tuple[Hit, Speaker | None, int | None]], trailing: set[int], commas: list[int]
+        h: Hit, frames: list[tuple[Hit, Speaker | None, int | None]], trailing: set[int], commas: list[int],
+        clause: list[int] | None = None,
     ) -> tuple[Speaker | None, Hit | None]:
         """The speaker of the nearest frame before the cue, else of a trailing attribution after it, with
         that frame's verb.
@@ -673,6 +681,9 @@ class Analyzer:
             for fh, s, p in frames
             if s is not None and fh.start >= h.end and p is not None and p >= h.end and p in trailing
             and any(h.end <= c < p for c in commas)
+            # across "although ..." only when it closes the sentence (", the embassy announced."): a verb
+            # with words of its own after it ("although the government rejects the label") is no attribution
+            and (clause is None or clause[fh.start] == clause[h.start] or len(clause) - fh.end <= _TAIL)
         ]
         if after:
             fh, spk, _ = min(after, key=lambda fsp: fsp[0].start)

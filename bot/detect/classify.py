@@ -195,7 +195,7 @@ def _evaluate(ruleset: RuleSet, s: Sentence, index: int, targets: list[str]) -> 
                 continue
             # each country takes its label from its own clause ("Guatemala confirmed ..., while Honduras
             # denied ..."); a clause that names no target speaks of the sentence's targets
-            here = [c for c in targets if c in cue.clause_targets] or targets
+            here = [c for c in targets if c in cue.clause_targets] or _narrated_elsewhere(s, cue, targets)
             for country in here:
                 named = cue.partners - ruleset.topic.senders  # a deal "with the United States" is the subject's own
                 if named and country not in named | cue.subject:
@@ -209,6 +209,18 @@ def _evaluate(ruleset: RuleSet, s: Sentence, index: int, targets: list[str]) -> 
         if _fires(rule, s.modifiers, s):
             out.extend(_Candidate(rule, c, index, None, "any") for c in targets)
     return out
+
+
+def _narrated_elsewhere(s: Sentence, cue: Cue, targets: list[str]) -> list[str]:
+    """Targets for a cue whose clause names none. The narrator's words in one ';'-statement say nothing
+    of a country named only in another ("Ocho países han aceptado ...; Ecuador aún negocia ...")."""
+    if cue.speaker is not None or not s.semicolons:
+        return targets
+    lo = max((i for i in s.semicolons if i < cue.start), default=-1)
+    hi = min((i for i in s.semicolons if i > cue.start), default=1 << 30)
+    own = {c for pos, c in s.target_at if lo < pos < hi}
+    named = {c for _, c in s.target_at}
+    return [c for c in targets if c in own or c not in named]
 
 
 def _speaks_of_another(s: Sentence, cue: Cue, country: str, senders: frozenset[str]) -> bool:
@@ -381,12 +393,17 @@ def _refuted_claims_dropped(cands: list[_Candidate]) -> list[_Candidate]:
 def _one_reading_per_side(best: dict[tuple[str, Label], _Candidate]) -> dict[tuple[str, Label], _Candidate]:
     """Both sides of a story are kept (a US CLAIM and Honduras' DENIAL; a confirmation and the denial it
     recalls), but one sentence cannot both confirm and deny: where CONFIRMED and DENIAL for a country come
-    from the same sentence, the stronger rule wins (a refusal that mentions arrivals is still a refusal)."""
+    from the same sentence, the stronger rule wins (a refusal that mentions arrivals is still a refusal),
+    except that rejecting the label alone never outweighs the substance confirmed beside it."""
     out = dict(best)
     for country in {c for c, _ in best}:
         pair = [out[(country, lab)] for lab in _GOVERNMENT_SIDE if (country, lab) in out]
         if len(pair) == 2 and pair[0].sentence == pair[1].sentence:
-            weaker = min(pair, key=lambda c: (c.rule.priority, -c.sentence))
+            denial = out[(country, Label.DENIAL)]
+            if denial.cue is not None and denial.cue.label_only:
+                weaker = denial  # "signed the agreement, although it rejects the label": the substance stands
+            else:
+                weaker = min(pair, key=lambda c: (c.rule.priority, -c.sentence))
             del out[(country, weaker.rule.label)]
         claim, confirmed = out.get((country, Label.CLAIM)), out.get((country, Label.CONFIRMED))
         if claim and confirmed and _same_cue(claim, confirmed):  # one word read two ways: the stronger reading

@@ -354,3 +354,22 @@ def test_reported_words_without_a_named_subject_stay_the_speakers() -> None:
         ("DENIAL", "MA")}
     assert signals("Rwanda's foreign minister said his country has never reached any agreement with Israel to "
                    "host African asylum seekers.") == {("DENIAL", "RW")}
+
+
+def test_a_label_rejected_in_a_concessive_clause_leaves_the_signing_standing() -> None:
+    assert signals("Guatemala and the United States signed the agreement on Friday, although the Guatemalan "
+                   "government rejects the safe third country label.") == {("CONFIRMED", "GT")}
+    assert signals("Guatemala y Estados Unidos firmaron el acuerdo el viernes, aunque el gobierno guatemalteco "
+                   "rechaza la etiqueta de tercer país seguro.") == {("CONFIRMED", "GT")}
+    # a closing attribution still covers the whole sentence, clause breaks included: the sending state's
+    # embassy announcing it keeps it a claim
+    assert signals("Washington and Tegucigalpa signed an agreement under which Honduras will host foreign "
+                   "migrants while their US asylum claims are processed, the US embassy announced.") == {
+        ("CLAIM", "HN")}
+
+
+def test_the_narrators_statement_says_nothing_of_a_country_named_only_after_a_semicolon() -> None:
+    assert signals("Eight countries have agreed to receive third-country deportees sent by the US; Ecuador, "
+                   "according to its foreign minister, is still negotiating.") == set()
+    assert signals("Ocho países han aceptado recibir deportados de terceros países enviados por EE.UU.; "
+                   "Ecuador, según la canciller, aún negocia.") == set()
