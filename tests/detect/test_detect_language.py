@@ -373,3 +373,14 @@ def test_the_narrators_statement_says_nothing_of_a_country_named_only_after_a_se
                    "according to its foreign minister, is still negotiating.") == set()
     assert signals("Ocho países han aceptado recibir deportados de terceros países enviados por EE.UU.; "
                    "Ecuador, según la canciller, aún negocia.") == set()
+
+
+@pytest.mark.parametrize("verb", ["suscribió", "rubricaron", "ha suscrito", "acordó", "pactó", "selló", "firmó"])
+def test_spanish_signing_verbs_in_their_tenses(verb: str) -> None:
+    obj = "un acuerdo de tercer país seguro con Estados Unidos"
+    assert signals(f"Noem dijo que Honduras {verb} {obj}.") == {("CLAIM", "HN")}
+    assert signals(f"El canciller hondureño confirmó que Honduras {verb} {obj}.") == {("CONFIRMED", "HN")}
+
+
+def test_pacto_the_noun_is_no_signing() -> None:
+    assert signals("El pacto con Washington permite enviar solicitantes de asilo a Honduras.") == set()
