@@ -79,6 +79,7 @@ _SCENE_OPENERS = frozenset(
      "following", "on", "upon", "visiting", "en", "durante", "desde", "hablando", "junto", "tras", "despues",
      "luego", "antes", "ante"]
 )
+_TIME_OPENERS = frozenset({"after", "before", "later", "despues", "antes", "luego"})
 _SCENE_MAX = 12  # words: a longer opening phrase is a clause of its own
 
 
@@ -88,7 +89,11 @@ def opening_scene(tokens: list[Token], start: int = 0) -> int:
     Places and people named in it set the scene ("In Tegucigalpa, Noem said Honduras had signed"): they
     are neither parties beside the main clause's countries nor co-speakers of its subject.
     """
-    if start >= len(tokens) or tokens[start].low not in _SCENE_OPENERS:
+    if start >= len(tokens):
+        return start
+    lead = [t.low for t in tokens[start : start + 3]]
+    # "In Tegucigalpa, ...", or a measured time before the opener: "A day after ...", "Un día después de ..."
+    if lead[0] not in _SCENE_OPENERS and not _TIME_OPENERS.intersection(lead[1:]):
         return start
     for i in range(start + 1, min(len(tokens), start + _SCENE_MAX + 1)):
         if tokens[i].low == ",":

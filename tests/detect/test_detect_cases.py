@@ -2168,6 +2168,25 @@ CASES: list[tuple[str, Signals]] = [
         "agreement.",
         {("CLAIM", "HN")},
     ),
+    (
+        "A day after the Honduran president's speech, Noem said Honduras had agreed to take in deportees from"
+        " other countries.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Un día después del discurso del presidente guatemalteco, Noem dijo que Honduras aceptó recibir "
+        "deportados de otros países.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Abinader declined to sign the Los Angeles Declaration on Migration and Protection, which includes "
+        "commitments to receive refugees.",
+        set(),
+    ),
+    (
+        "Abinader se negó a firmar la Declaración de Los Ángeles sobre Migración y Protección.",
+        set(),
+    ),
 ]
 
 
