@@ -192,6 +192,16 @@ def test_shipped_inflection_table_matches_simplemma() -> None:
     assert used <= set(table), sorted(used - set(table))
 
 
+def _misread(cases: list[tuple[str, set[tuple[str, str]]]]) -> list[tuple[str, set[tuple[str, str]]]]:
+    """The (text, what it gave) of every generated case that does not read as expected (first five)."""
+    return [(text, signals(text)) for text, want in cases if signals(text) != want][:5]
+
+
+def _opening(scene: str, speaker: str) -> str:
+    """A scene then a speaker, capitalised at the sentence start."""
+    return scene + speaker if scene else speaker[0].upper() + speaker[1:]
+
+
 # A scene-setting opening ("In Tegucigalpa, ...", "Junto a Bukele, ...") names neither a party nor a
 # co-speaker: every combination of scene, sending-state speaker, country and claim shape must read as
 # one CLAIM for the country the speaker talks about.
@@ -209,28 +219,20 @@ _CLAIMS_ES = ["aceptó recibir deportados de otros países", "firmó un acuerdo 
               "recibirá a solicitantes de asilo enviados por EE.UU."]
 
 
-@pytest.mark.parametrize("scene", _SCENES_EN)
-def test_scene_is_no_party_en(scene: str) -> None:
-    wrong = []
-    for who in _SPEAKERS_EN:
-        for name, code in _COUNTRIES_EN:
-            for claim in _CLAIMS_EN:
-                text = f"{scene}{who} said {name} {claim}."
-                if signals(text) != {("CLAIM", code)}:
-                    wrong.append((text, signals(text)))
-    assert not wrong, wrong[:5]
+_SCENE_GRIDS = [(sc, "{who} said {name} {claim}.", _SPEAKERS_EN, _COUNTRIES_EN, _CLAIMS_EN) for sc in _SCENES_EN]
+_SCENE_GRIDS += [(sc, "{who} dijo que {name} {claim}", _SPEAKERS_ES, _COUNTRIES_ES, _CLAIMS_ES) for sc in _SCENES_ES]
 
 
-@pytest.mark.parametrize("scene", _SCENES_ES)
-def test_scene_is_no_party_es(scene: str) -> None:
-    wrong = []
-    for who in _SPEAKERS_ES:
-        for name, code in _COUNTRIES_ES:
-            for claim in _CLAIMS_ES:
-                text = f"{scene}{who} dijo que {name} {claim}"
-                if signals(text) != {("CLAIM", code)}:
-                    wrong.append((text, signals(text)))
-    assert not wrong, wrong[:5]
+@pytest.mark.parametrize(("scene", "shape", "speakers", "countries", "claims"), _SCENE_GRIDS,
+                         ids=[f"{g[1][-4:]}:{g[0] or 'none'}" for g in _SCENE_GRIDS])
+def test_scene_is_no_party(
+    scene: str, shape: str, speakers: list[str], countries: list[tuple[str, str]], claims: list[str]
+) -> None:
+    cases = [
+        (scene + shape.format(who=who, name=name, claim=claim), {("CLAIM", code)})
+        for who in speakers for name, code in countries for claim in claims
+    ]
+    assert not _misread(cases)
 
 
 def test_scene_country_still_counts_when_the_main_clause_names_none() -> None:
@@ -259,31 +261,22 @@ _VERBS_ES = {
 
 @pytest.mark.parametrize("scene", ["", "In Washington, ", "After Noem's remarks, "])
 def test_own_government_statements_en(scene: str) -> None:
-    wrong = []
-    for who in _GOV_EN:
-        for name, code, dem, _, _ in _STATES:
-            for label, what in _OWN_EN:
-                speaker = who.format(c=name, d=dem)
-                text = f"{scene}{speaker[0].upper() if not scene else speaker[0]}{speaker[1:]} {what.format(c=name)}."
-                if signals(text) != {(label, code)}:
-                    wrong.append((text, signals(text)))
-    assert not wrong, wrong[:5]
+    cases = [
+        (f"{_opening(scene, who.format(c=name, d=dem))} {what.format(c=name)}.", {(label, code)})
+        for who in _GOV_EN for name, code, dem, _, _ in _STATES for label, what in _OWN_EN
+    ]
+    assert not _misread(cases)
 
 
 @pytest.mark.parametrize("scene", ["", "En Washington, ", "Tras las declaraciones de Noem, "])
 def test_own_government_statements_es(scene: str) -> None:
-    wrong = []
+    cases = []
     for who in _GOV_ES:
+        verbs = {k: v[1] if who.startswith("funcionarios") else v[0] for k, v in _VERBS_ES.items()}
         for name, code, _, dem, dem_pl in _STATES:
-            for label, what in _OWN_ES:
-                plural = who.startswith("funcionarios")
-                verbs = {k: v[1] if plural else v[0] for k, v in _VERBS_ES.items()}
-                speaker = who.format(c=name, dm=dem, dmp=dem_pl)
-                text = (f"{scene}{speaker[0].upper() if not scene else speaker[0]}{speaker[1:]} "
-                        f"{what.format(c=name, **verbs)}.")
-                if signals(text) != {(label, code)}:
-                    wrong.append((text, signals(text)))
-    assert not wrong, wrong[:5]
+            speaker = _opening(scene, who.format(c=name, dm=dem, dmp=dem_pl))
+            cases += [(f"{speaker} {what.format(c=name, **verbs)}.", {(label, code)}) for label, what in _OWN_ES]
+    assert not _misread(cases)
 
 
 def test_officials_speak_for_their_government_and_sources_do_not() -> None:
@@ -297,15 +290,13 @@ def test_officials_speak_for_their_government_and_sources_do_not() -> None:
 def test_participle_speaks_with_the_clause_subject(act: str) -> None:
     """', saying ...' takes the subject of its clause, never the object or place nearest the comma, and its
     content is a clause of its own."""
-    wrong = []
-    for who in ("Rubio", "a DHS spokesperson"):
-        for part in ("saying", "adding", "insisting"):
-            for name, code in (("Honduras", "HN"), ("Guatemala", "GT"), ("Panama", "PA")):
-                text = (f"{who[0].upper()}{who[1:]} {act}, {part} {name} had agreed to take in deportees from "
-                        "other countries.")
-                if signals(text) != {("CLAIM", code)}:
-                    wrong.append((text, signals(text)))
-    assert not wrong, wrong[:5]
+    cases = [
+        (f"{_opening('', who)} {act}, {part} {name} had agreed to take in deportees from other countries.",
+         {("CLAIM", code)})
+        for who in ("Rubio", "a DHS spokesperson") for part in ("saying", "adding", "insisting")
+        for name, code in (("Honduras", "HN"), ("Guatemala", "GT"), ("Panama", "PA"))
+    ]
+    assert not _misread(cases)
     assert signals("Rubio se reunió con Arévalo en Guatemala, asegurando que Panamá aceptó recibir deportados de "
                    "otros países.") == {("CLAIM", "PA")}
     assert signals("Guatemala's foreign ministry issued a statement, denying the country had signed any such "
