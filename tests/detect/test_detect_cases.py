@@ -258,7 +258,7 @@ CASES: list[tuple[str, Signals]] = [
         {("CONFIRMED", "MX")},
     ),
     (
-        "México es uno de los países que reciben a migrantes de otras nacionalidades expulsados por Estados Unidos.",
+        "México figura entre los países que acogen a migrantes de otras nacionalidades expulsados por Estados Unidos.",
         set(),
     ),
     ("Chad Wolf said the United States and Honduras had signed an asylum cooperative agreement.", {("CLAIM", "HN")}),
