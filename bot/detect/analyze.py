@@ -445,6 +445,12 @@ class Analyzer:
         own_nationals = any(  # a sending state's own citizens sent on ("including Americans") are no return home
             origin[m.start] and m.alias.kind == "demonym" and m.country == t.country and m.start not in negated
             and m.country not in topic.senders
+            # "Three Hondurans deported to Guatemala ...": sent on to another state, not home
+            and not any(
+                not origin[o.start] and o.country not in topic.senders and o.country != m.country
+                and o.start > 0 and tokens[o.start - 1].low in _TO_PLACE
+                for o in mentions if o.country
+            )
             for m in mentions
             for t in mentions
             if t is not m and not origin[t.start]
@@ -529,7 +535,7 @@ class Analyzer:
         frames = self._embedded(frames, mentions, clause, scene)
         in_clause: dict[int, set[str]] = {}
         for m in mentions:
-            if m.country in targets:
+            if m.country in targets and not origin[m.start]:  # "Three Hondurans deported to Guatemala"
                 in_clause.setdefault(clause[m.start], set()).add(m.country)
         inside_hedges = {  # "has not ruled out", "no descarta": a negation that keeps the option open
             i for h in by_family.get("hedge", []) if h.end - h.start > 1 for i in range(h.start, h.end)

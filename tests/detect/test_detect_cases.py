@@ -2187,6 +2187,40 @@ CASES: list[tuple[str, Signals]] = [
         "Abinader se negó a firmar la Declaración de Los Ángeles sobre Migración y Protección.",
         set(),
     ),
+    (
+        "Three Hondurans were deported to Guatemala under the US agreement, Guatemalan officials said.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "Tres hondureños deportados a Guatemala en el marco del acuerdo con EE.UU.; las autoridades "
+        "migratorias hondureñas fueron notificadas.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "Honduras signed a deal with Washington to speed up the return of Honduran migrants, the Honduran "
+        "foreign ministry said.",
+        set(),
+    ),
+    (
+        "Mexico deported 500 Guatemalans to Guatemala under a bilateral agreement.",
+        set(),
+    ),
+    (
+        "South Sudan backs down and will let in the Congolese man deported by the US.",
+        {("CONFIRMED", "SS")},
+    ),
+    (
+        "Sudán del Sur da marcha atrás y dejará entrar al congoleño deportado por EE.UU.",
+        {("CONFIRMED", "SS")},
+    ),
+    (
+        "Panamá recibió a un venezolano deportado por Estados Unidos en el marco del acuerdo.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "The Guatemalan authorities were informed of the deportees' arrival in Mexico.",
+        set(),
+    ),
 ]
 
 
