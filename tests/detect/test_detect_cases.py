@@ -2221,6 +2221,22 @@ CASES: list[tuple[str, Signals]] = [
         "The Guatemalan authorities were informed of the deportees' arrival in Mexico.",
         set(),
     ),
+    (
+        "ICE email lists Belize as possible deportation destination",
+        {("CLAIM", "BZ")},
+    ),
+    (
+        "An ICE notice named Belize among potential removal destinations for the Salvadoran man.",
+        {("CLAIM", "BZ")},
+    ),
+    (
+        "Un correo del ICE incluyó a Belice entre los posibles destinos de deportación de un salvadoreño.",
+        {("CLAIM", "BZ")},
+    ),
+    (
+        "ICE lists Mexico as a possible deportation destination for Mexican nationals.",
+        set(),
+    ),
 ]
 
 
