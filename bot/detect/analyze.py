@@ -188,12 +188,12 @@ def _clause_end(clause: list[int], at: int) -> int:
     return end
 
 
-def _adjunct_spans(tokens: list[Token], hits: list[Hit]) -> list[range]:
-    """Token spans of time and concession phrases: from an `adjunct` opener to the next comma, ';' or
-    ':' (or the sentence end)."""
+def _adjunct_spans(tokens: list[Token], hits: list[Hit], family: str = "adjunct") -> list[range]:
+    """Token spans of time and concession phrases (or other openers of `family`): from the opener to
+    the next comma, ';' or ':' (or the sentence end)."""
     spans = []
     for h in hits:
-        if h.family != "adjunct":
+        if h.family != family:
             continue
         end = next((i for i in range(h.end, len(tokens)) if tokens[i].low in _PHRASE_ENDS), len(tokens))
         spans.append(range(h.start, end))
@@ -522,6 +522,10 @@ class Analyzer:
                     spk = self.parties.to_speaker(before[-1], ents, tokens, None, frozenset(barriers))
                     frames.append((colon, spk, before[-1].start))
         frames.sort(key=lambda f: f[0].start)
+        # "a diferencia de lo que han dicho algunos medios, ...": what others said, set aside, speaks for
+        # nothing that follows
+        asides = _adjunct_spans(tokens, by_family.get("refutation", []), family="refutation")
+        frames = [f for f in frames if not any(f[0].start in span for span in asides)]
         commas = [i for i, t in enumerate(tokens) if t.low == ","]
         trailing = {p for _, _, p in frames if p is not None and p in adjacent}
         frames = _first_person_quoted(frames, tokens, trailing, commas)

@@ -69,7 +69,23 @@ def _compute(lang: str, key: str) -> tuple[str, ...]:
     forms = {key, *_inverted(lang).get(key, ())}
     if lang == "en" and key.isalpha():
         forms |= _regular_en(key)
+    if lang == "es" and key.isalpha():
+        forms |= _regular_es(key)
     return tuple(sorted(forms))
+
+
+def _regular_es(key: str) -> set[str]:
+    """The regular participles of a Spanish verb, and the -ando gerund of an -ar verb: simplemma lacks
+    some ("asegurado", "sostenido"), and the compound tenses news use need them ("había asegurado que").
+    A regular participle of an irregular verb ("escribido") is harmless: no text contains it. "-decir"
+    verbs are left out, since "decido" is a form of another verb."""
+    if key.endswith("ar"):
+        stem = key[:-2]
+        return {stem + e for e in ("ado", "ada", "ados", "adas", "ando")}
+    if key.endswith(("er", "ir")) and not key.endswith("decir"):
+        stem = key[:-2]
+        return {stem + e for e in ("ido", "ida", "idos", "idas")}
+    return set()
 
 
 _VOWELS = frozenset("aeiou")

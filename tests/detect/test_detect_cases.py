@@ -2237,6 +2237,55 @@ CASES: list[tuple[str, Signals]] = [
         "ICE lists Mexico as a possible deportation destination for Mexican nationals.",
         set(),
     ),
+    (
+        "Honduras had said it would refuse to take in deportees from other countries.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Honduras ha dicho que no recibirá deportados de otros países.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Honduras había dicho que no recibirá deportados de otros países.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "El Gobierno de Honduras había asegurado que no firmaría ningún acuerdo de tercer país seguro.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Noem had said Honduras signed a safe third country agreement.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Noem había dicho que Honduras firmó un acuerdo de tercer país seguro.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Honduras denies asylum pact with US",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "El canciller hondureño escribió que, contrario a lo que han dicho varios diarios, Honduras no ha "
+        "firmado ningún acuerdo de tercer país seguro.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Rubio ha asegurado que Guatemala aceptó recibir deportados de otros países.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "El Gobierno guatemalteco ha sostenido que el país no recibirá deportados de terceros países.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "The US denied asylum to 300 Hondurans last month.",
+        set(),
+    ),
+    (
+        "Honduras denied asylum to the Nicaraguan activist.",
+        set(),
+    ),
 ]
 
 
