@@ -23,7 +23,16 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
 from bot.detect.matcher import AliasHit, Hit
-from bot.detect.parties import HARD_STOP, NEGATED_NATIONALITY, Mention, Parties, Speaker, opening_scene, relation
+from bot.detect.parties import (
+    HARD_STOP,
+    NEGATED_NATIONALITY,
+    Mention,
+    Parties,
+    Speaker,
+    comma_participle,
+    opening_scene,
+    relation,
+)
 from bot.detect.ruledefs import FamilyDef, TopicDef
 from bot.detect.textprep import MONTHS, Token, tokenize
 
@@ -188,9 +197,9 @@ def _clause_end(clause: list[int], at: int) -> int:
     return end
 
 
-def _adjunct_spans(tokens: list[Token], hits: list[Hit], family: str = "adjunct") -> list[range]:
-    """Token spans of time and concession phrases (or other openers of `family`): from the opener to
-    the next comma, ';' or ':' (or the sentence end)."""
+def _phrase_spans(tokens: list[Token], hits: list[Hit], family: str) -> list[range]:
+    """Token spans of the phrases `family`'s hits open (time and concession phrases, asides): from the
+    opener to the next comma, ';' or ':' (or the sentence end)."""
     spans = []
     for h in hits:
         if h.family != family:
@@ -221,7 +230,7 @@ _WITH = frozenset({"with", "con"})
 _PARTNER_WINDOW = 6  # "signed a safe third country agreement with ..." : words from the cue to "with"
 
 
-def _partners(h: Hit, mentions: list[Mention], tokens: list[Token]) -> frozenset[str]:
+def _partners(h: Hit, by_start: Mapping[int, Mention], tokens: list[Token]) -> frozenset[str]:
     """Countries named as the counterparts of a signing or a deal: the list after "with"/"con" that
     follows the cue ("Washington struck similar deals with Mexico and Guatemala"). Empty when the cue
     names none."""
@@ -230,7 +239,6 @@ def _partners(h: Hit, mentions: list[Mention], tokens: list[Token]) -> frozenset
     )
     if at is None:
         return frozenset()
-    by_start = {m.start: m for m in mentions}
     out: set[str] = set()
     i = at + 1
     while i < len(tokens):
@@ -411,7 +419,7 @@ class Analyzer:
         `on` = the article's date: officials' terms are checked only when it is known; a year is history
         when it is older than last year (of `on`, else of today) and not part of a full date."""
         self._tokens = tokens
-        self._adjuncts = _adjunct_spans(tokens, hits)
+        self._adjuncts = _phrase_spans(tokens, hits, "adjunct")
         year_of = on or datetime.now(UTC).date()  # undated text: judged as news of today
         hits = [h for h in hits if h.family != "history" or not _recent_or_dated(tokens, h, year_of)]
         by_family: dict[str, list[Hit]] = {}
@@ -524,17 +532,14 @@ class Analyzer:
         frames.sort(key=lambda f: f[0].start)
         # "a diferencia de lo que han dicho algunos medios, ...": what others said, set aside, speaks for
         # nothing that follows
-        asides = _adjunct_spans(tokens, by_family.get("refutation", []), family="refutation")
+        asides = _phrase_spans(tokens, by_family.get("refutation", []), "refutation")
         frames = [f for f in frames if not any(f[0].start in span for span in asides)]
         commas = [i for i, t in enumerate(tokens) if t.low == ","]
         trailing = {p for _, _, p in frames if p is not None and p in adjacent}
         frames = _first_person_quoted(frames, tokens, trailing, commas)
         scope_barriers = {i for i, t in enumerate(tokens) if t.low in HARD_STOP or t.low == ","}
         scope_barriers.update(b for b in barriers if tokens[b].low not in HARD_STOP and b not in complementizers)
-        participles = {  # ", saying Panama had agreed": what follows is the content, a clause of its own
-            h.start for h in frame_hits
-            if h.start > 0 and tokens[h.start - 1].low == "," and tokens[h.end - 1].low.endswith(("ing", "ndo"))
-        }
+        participles = {h.start for h in frame_hits if comma_participle(tokens, h)}  # ", saying Panama had agreed"
         clause = self._clauses(tokens, by_family, participles)
         frames = self._embedded(frames, mentions, clause, scene)
         in_clause: dict[int, set[str]] = {}
@@ -550,6 +555,8 @@ class Analyzer:
         statement = _hard_clauses(tokens)
         cues: list[Cue] = []
         own_only = by_family.get("only_own", [])
+        label_rejections = by_family.get("label_rejection", [])
+        mention_at = {m.start: m for m in mentions}
         for h in hits:
             if h.family not in self.cue_families:
                 continue
@@ -579,14 +586,14 @@ class Analyzer:
             cue_text = " ".join(t.text for t in tokens[h.start : h.end])
             subject = self.parties.subject(h, ents, subject_barriers - set(range(h.start, h.end)), tokens)
             here = frozenset(in_clause.get(clause[h.start], ()))
-            partners = _partners(h, mentions, tokens) if h.family in _PACT_CUES else frozenset()
+            partners = _partners(h, mention_at, tokens) if h.family in _PACT_CUES else frozenset()
+            label_only = h.family in _WORDED_DENIALS and any(
+                lr.start < h.end and h.start < lr.end for lr in label_rejections
+            )
             cues.append(
                 Cue(
                     h.family, h.start, h.end, cue_text, speaker, frozenset(mods), subject, here,
-                    statement[h.start], reach, partners, said_span,
-                    h.family in _WORDED_DENIALS and any(
-                        lr.start < h.end and h.start < lr.end for lr in by_family.get("label_rejection", [])
-                    ),
+                    statement[h.start], reach, partners, said_span, label_only,
                 )
             )
         cues = self._negated_complements(cues, clause, frame_hits)
@@ -674,7 +681,7 @@ class Analyzer:
     @staticmethod
     def _governing(
         h: Hit, frames: list[tuple[Hit, Speaker | None, int | None]], trailing: set[int], commas: list[int],
-        clause: list[int] | None = None,
+        clause: list[int],
     ) -> tuple[Speaker | None, Hit | None]:
         """The speaker of the nearest frame before the cue, else of a trailing attribution after it, with
         that frame's verb.
@@ -693,7 +700,7 @@ class Analyzer:
             and any(h.end <= c < p for c in commas)
             # across "although ..." only when it closes the sentence (", the embassy announced."): a verb
             # with words of its own after it ("although the government rejects the label") is no attribution
-            and (clause is None or clause[fh.start] == clause[h.start] or len(clause) - fh.end <= _TAIL)
+            and (clause[fh.start] == clause[h.start] or len(clause) - fh.end <= _TAIL)
         ]
         if after:
             fh, spk, _ = min(after, key=lambda fsp: fsp[0].start)

@@ -189,26 +189,35 @@ def _subject_fits(rule: RuleDef, cue: Cue, country: str, senders: frozenset[str]
 def _evaluate(ruleset: RuleSet, s: Sentence, index: int, targets: list[str]) -> list[_Candidate]:
     by_cue = _rules_by_cue(ruleset)
     out: list[_Candidate] = []
+    senders = ruleset.topic.senders
     for cue in s.cues:
-        for rule in by_cue.get(cue.family, []):
-            if not _fires(rule, cue.modifiers, s):
-                continue
-            # each country takes its label from its own clause ("Guatemala confirmed ..., while Honduras
-            # denied ..."); a clause that names no target speaks of the sentence's targets
-            here = [c for c in targets if c in cue.clause_targets] or _narrated_elsewhere(s, cue, targets)
+        rules = [rule for rule in by_cue.get(cue.family, []) if _fires(rule, cue.modifiers, s)]
+        if not rules:
+            continue
+        here = _spoken_of(s, cue, targets, senders)
+        for rule in rules:
             for country in here:
-                named = cue.partners - ruleset.topic.senders  # a deal "with the United States" is the subject's own
-                if named and country not in named | cue.subject:
-                    continue  # "Belize's minister said Washington struck deals with Mexico": not Belize's deal
-                if _speaks_of_another(s, cue, country, ruleset.topic.senders):
-                    continue  # "Bukele said Ecuador had signed": Ecuador's claim, not El Salvador's confirmation
-                rel = _sender_or(relation(cue.speaker, country), cue, ruleset.topic.senders, rule)
-                if rel in rule.speaker and _subject_fits(rule, cue, country, ruleset.topic.senders):
+                rel = _sender_or(relation(cue.speaker, country), cue, senders, rule)
+                if rel in rule.speaker and _subject_fits(rule, cue, country, senders):
                     out.append(_Candidate(rule, country, index, cue, rel))
     for rule in by_cue.get("", []):
         if _fires(rule, s.modifiers, s):
             out.extend(_Candidate(rule, c, index, None, "any") for c in targets)
     return out
+
+
+def _spoken_of(s: Sentence, cue: Cue, targets: list[str], senders: frozenset[str]) -> list[str]:
+    """The targets a cue speaks of, whatever the rule. Each country takes its label from its own clause
+    ("Guatemala confirmed ..., while Honduras denied ..."); a clause that names no target speaks of the
+    sentence's targets. A signing's named counterparts are its parties ("Belize's minister said Washington
+    struck deals with Mexico": not Belize's deal; a deal "with the United States" is the subject's own),
+    and the speaker's own country is not what its words say of another ("Bukele said Ecuador had signed")."""
+    here = [c for c in targets if c in cue.clause_targets] or _narrated_elsewhere(s, cue, targets)
+    named = cue.partners - senders
+    return [
+        c for c in here
+        if not (named and c not in named | cue.subject) and not _speaks_of_another(s, cue, c, senders)
+    ]
 
 
 def _narrated_elsewhere(s: Sentence, cue: Cue, targets: list[str]) -> list[str]:

@@ -103,6 +103,17 @@ def opening_scene(tokens: list[Token], start: int = 0) -> int:
     return start
 
 
+def _is_participle(token: Token) -> bool:
+    """An -ing or -ndo form ("saying", "asegurando")."""
+    return token.low.endswith(("ing", "ndo"))
+
+
+def comma_participle(tokens: list[Token], hit: Hit) -> bool:
+    """A verb of saying as a participle after a comma (", saying ...", ", asegurando que ..."): it speaks
+    with its clause's subject, and what follows is a clause of its own."""
+    return hit.start > 0 and tokens[hit.start - 1].low == "," and _is_participle(tokens[hit.end - 1])
+
+
 def _after_locative(tokens: list[Token], start: int) -> bool:
     """Is the word at `start` governed by a preposition of place ("in Washington", "to the United States")?"""
     j = start - 1
@@ -492,13 +503,10 @@ class Parties:
         ]
         if not side_right and hit.end < len(tokens) and tokens[hit.end].low in ("that", "que"):
             right = []  # "reports that Belize signed": Belize is the content, not the source
-        if not side_right and tokens[hit.end - 1].low.endswith(("ing", "ndo")):
+        if not side_right and _is_participle(tokens[hit.end - 1]):
             right = []  # "Rubio weighed in, saying Guatemala had agreed": a participle's subject is on the left
         stops = frozenset(barriers) | frozenset(range(hit.start, hit.end))
-        participle = hit.start > 0 and tokens[hit.start - 1].low == "," and tokens[hit.end - 1].low.endswith(
-            ("ing", "ndo")
-        )
-        if participle and not side_right:
+        if comma_participle(tokens, hit) and not side_right:
             # "Rubio met Arévalo in Guatemala City, saying ...": the participle's subject is the clause's
             # subject, its first noun phrase, not the object or place nearest to the comma
             begin = max([0, opening_scene(tokens)] + [i + 1 for i in range(hit.start) if tokens[i].low in HARD_STOP])
