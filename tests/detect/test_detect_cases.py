@@ -2286,6 +2286,19 @@ CASES: list[tuple[str, Signals]] = [
         "Honduras denied asylum to the Nicaraguan activist.",
         set(),
     ),
+    (
+        "El presidente dominicano se negó a firmar la declaración regional sobre migración y protección.",
+        set(),
+    ),
+    (
+        "The president refused to sign the regional declaration on migration, which includes commitments to "
+        "receive refugees.",
+        set(),
+    ),
+    (
+        "Dinamarca y Ruanda firmaron una declaración de cooperación bilateral en materia de asilo.",
+        {("CONFIRMED", "RW")},
+    ),
 ]
 
 
