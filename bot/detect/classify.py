@@ -87,10 +87,11 @@ def _inferable(ruleset: RuleSet, families: AbstractSet[str]) -> AbstractSet[str]
     """Families the sentence analysis may add, for the prefilters (which must never miss a sentence).
 
     A migration word can come with a nationality that the analysis recognises as third-country people
-    ("Venezuelan deportees" held in El Salvador), so `third_country` counts as present when it would
-    complete a combo together with families other than the migration word itself.
+    ("Venezuelan deportees" held in El Salvador), and so can a people noun ("Salvadoran national Kilmar
+    Abrego Garcia", "un hombre iraquí"), so `third_country` counts as present when it would complete a
+    combo together with families other than the migration word itself.
     """
-    if "migration" not in families or "third_country" in families:
+    if "third_country" in families or ("migration" not in families and "people" not in families):
         return families
     _, combos = _topic_sets(ruleset)
     for combo in combos:

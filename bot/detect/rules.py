@@ -132,7 +132,8 @@ def _compile(paths: Sequence[Path] | None) -> tuple[RuleSet | None, list[RuleErr
     matcher = Matcher(
         {f.name: (list(f.patterns), list(f.excepts)) for f in families.values()},
         gaz.text_aliases,
-        set(topic.strong) | {name for combo in topic.combos for name in combo} | {"anaphor"},
+        # `migration` and `people` also let the prefilters infer third-country people (see classify._inferable)
+        set(topic.strong) | {name for combo in topic.combos for name in combo} | {"anaphor", "migration", "people"},
     )
     ordered = tuple(sorted(rules.values(), key=lambda r: (-r.priority, r.id)))
     ruleset = RuleSet(ordered, families, topic, digest.hexdigest()[:16], tuple(files), matcher, gaz)

@@ -2299,6 +2299,41 @@ CASES: list[tuple[str, Signals]] = [
         "Dinamarca y Ruanda firmaron una declaración de cooperación bilateral en materia de asilo.",
         {("CONFIRMED", "RW")},
     ),
+    ("Liberia aprobó una solicitud de Washington para acoger a deportados.", {("CONFIRMED", "LR")}),
+    ("Belice rechazó una petición de Estados Unidos para recibir a migrantes deportados.", {("DENIAL", "BZ")}),
+    ("Grenada turned down a US request to take in deportees from third countries.", {("DENIAL", "GD")}),
+    (
+        "Palau agreed to Washington's request to host up to 75 deportees, its president said.",
+        {("CONFIRMED", "PW")},
+    ),
+    ("Palau is studying a request from Washington to host deportees.", set()),
+    ("Palau está estudiando una solicitud de EE.UU. para acoger a deportados.", set()),
+    (
+        "Sierra Leone will take in a Gambian man at the request of the United States, its government said.",
+        {("CONFIRMED", "SL")},
+    ),
+    (
+        "Costa Rica agreed to take in a Salvadoran man deported by the US, the foreign ministry said.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Ghana will receive Nigerian national Musa Bello after a formal request from Washington, the "
+        "government said.",
+        {("CONFIRMED", "GH")},
+    ),
+    (
+        "Ruanda aceptó recibir a un hombre iraquí enviado por Washington, confirmó el gobierno.",
+        {("CONFIRMED", "RW")},
+    ),
+    (
+        "Uganda welcomed the first group of third-country nationals expelled by the US, its government said.",
+        {("CONFIRMED", "UG")},
+    ),
+    (
+        "The State Department said Ecuador welcomed the first batch of third-country nationals removed by the "
+        "US.",
+        {("CLAIM", "EC")},
+    ),
 ]
 
 
