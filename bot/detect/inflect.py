@@ -69,6 +69,7 @@ def _compute(lang: str, key: str) -> tuple[str, ...]:
     forms = {key, *_inverted(lang).get(key, ())}
     if lang == "en" and key.isalpha():
         forms |= _regular_en(key)
+        forms |= _british(key, forms)
     if lang == "es" and key.isalpha():
         forms |= _regular_es(key)
     return tuple(sorted(forms))
@@ -115,6 +116,18 @@ def _regular_en(key: str) -> set[str]:
     else:
         gerund = key + "ing"
     return {third, past, gerund}
+
+
+def _british(key: str, forms: set[str]) -> set[str]:
+    """British spellings, which simplemma's English lacks and the Commonwealth press uses ("labelled",
+    "characterised"): a final single-vowel -l doubles before -ed/-ing, and -ize verbs are also -ise."""
+    out: set[str] = set()
+    if len(key) > 3 and key.endswith("l") and key[-2] in _VOWELS and key[-3] not in _VOWELS and key[-4:-2] != "ee":
+        out |= {key + "led", key + "ling"}
+    if key.endswith("ize"):
+        stem = key[:-3]
+        out |= {stem + "is" + f[len(stem) + 2 :] for f in forms if f.startswith(stem + "iz")}
+    return out
 
 
 def write_table(keys: Iterable[str], path: Path | None = None) -> Path:

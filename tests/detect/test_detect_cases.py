@@ -2334,6 +2334,66 @@ CASES: list[tuple[str, Signals]] = [
         "US.",
         {("CLAIM", "EC")},
     ),
+    (
+        "Grenada's prime minister branded as 'pure speculation' reports of an agreement to take in US "
+        "deportees.",
+        {("DENIAL", "GD")},
+    ),
+    (
+        "Ghana's foreign minister labelled 'misinformation' the reports that the country would host migrants "
+        "expelled by Washington.",
+        {("DENIAL", "GH")},
+    ),
+    (
+        "The government of Belize said reports of a deportation deal with Washington were 'fabricated'.",
+        {("DENIAL", "BZ")},
+    ),
+    ("Panama's president described claims of a deal to receive deportees as nonsense.", {("DENIAL", "PA")}),
+    (
+        "Honduras said talk of the country receiving deportees from the US was pure speculation.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Antigua's prime minister called the opposition's claims about a deportee deal with Washington "
+        "'political spin'.",
+        {("DENIAL", "AG")},
+    ),
+    (
+        "El canciller beliceño tildó de «desinformación» las informaciones sobre un acuerdo para acoger "
+        "deportados de EE.UU.",
+        {("DENIAL", "BZ")},
+    ),
+    (
+        "El gobierno de Panamá calificó de infundadas las versiones de que el país recibiría deportados de "
+        "otras nacionalidades.",
+        {("DENIAL", "PA")},
+    ),
+    (
+        "El presidente ghanés desestimó como «pura especulación» la versión de un pacto para recibir "
+        "deportados enviados por Washington.",
+        {("DENIAL", "GH")},
+    ),
+    (
+        "La cancillería hondureña dijo que son totalmente falsos los reportes de que el país aceptará "
+        "migrantes deportados por Washington.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "El primer ministro antiguano tachó de «bulos» las informaciones sobre un acuerdo para recibir "
+        "deportados de EE.UU.",
+        {("DENIAL", "AG")},
+    ),
+    ("As speculation grew that Honduras would take in deportees, the opposition demanded answers.", set()),
+    ("Ghana rejects any commitment to accept deportees of other nationalities", {("DENIAL", "GH")}),
+    (
+        "Costa Rica rechazó cualquier compromiso de recibir a migrantes deportados por EE.UU.",
+        {("DENIAL", "CR")},
+    ),
+    (
+        "The Guatemalan foreign ministry dismissed having agreed to house people deported from the US.",
+        {("DENIAL", "GT")},
+    ),
+    ("Belize dismissed any deal to take in deportees from the United States.", {("DENIAL", "BZ")}),
 ]
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from bot.detect import country_name, resolve_country
 from bot.detect.gazetteer import default_gazetteer
+from bot.detect.textprep import fold_term
 from bot.errors import LookupFailed
 
 
@@ -125,3 +126,13 @@ def test_text_aliases_mark_weak_and_blocked_words() -> None:
     assert aliases["noem"][0].country == "US"
     assert aliases["us"][0].case == "US"
     assert any(a.plural for a in aliases["hondurenos"])
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("antiguanos", "AG"), ("Seychellois", "SC"), ("samoanas", "WS"), ("Timorese", "TL"), ("kuwaitíes", "KW")],
+)
+def test_small_states_have_demonyms(word: str, code: str) -> None:
+    """Small states in this beat (Caribbean, Pacific, Gulf) are named by their people as well."""
+    aliases = default_gazetteer().text_aliases[fold_term(word)]
+    assert any(a.country == code and a.kind == "demonym" for a in aliases), aliases

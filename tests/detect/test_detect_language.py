@@ -172,6 +172,13 @@ def test_receiving_nationals_of_another_country_is_on_topic() -> None:
                    "prisons.") == {("DENIAL", "NG")}
 
 
+def test_british_spellings_are_forms_of_the_lemma() -> None:
+    """The Commonwealth press writes "labelled" and "characterised"; simplemma's English does not."""
+    assert {"labelled", "labelling", "labeled"} <= set(lookup("label", "en"))
+    assert {"characterised", "characterising", "characterized"} <= set(lookup("characterize", "en"))
+    assert "revealled" not in lookup("reveal", "en") and "feelled" not in lookup("feel", "en")
+
+
 def test_shipped_inflection_table_matches_simplemma() -> None:
     """data/inflections.json is simplemma's answer for every lemma the shipped rules use (regenerate with
     `python -m bot.detect.inflect`); a stale table would silently drop word forms."""
