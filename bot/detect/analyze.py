@@ -26,6 +26,7 @@ from bot.detect.matcher import AliasHit, Hit
 from bot.detect.parties import (
     HARD_STOP,
     NEGATED_NATIONALITY,
+    Entity,
     Mention,
     Parties,
     Speaker,
@@ -352,6 +353,26 @@ _DATELINE = re.compile(
 )
 
 
+_REPORTING = frozenset({"say", "according", "report", "hearsay"})  # frames that name a speaker, not an act
+_HEADLINE_PREDICATE = 8  # "Uganda pone condiciones:", "Ghana draws a line:": a short predicate before the colon
+
+
+def _headline_subject(ents: list[Entity], tokens: list[Token], colon: int) -> list[Entity]:
+    """"Uganda pone condiciones: solo aceptará deportados africanos": a headline's subject, a short
+    predicate, a colon, and what follows is that subject's word or decision, as after "Sheinbaum:". Only
+    for the first colon, right after a subject that opens the sentence (an article may come first)."""
+    if any(t.low in HARD_STOP for t in tokens[:colon]):
+        return []
+    first = next((e for e in ents if not e.in_side_clause), None)
+    if first is None or first.start > 1 or first.kind not in ("mention", "role", "anonymous"):
+        return []
+    if first.start == 1 and tokens[0].low not in ("the", "el", "la", "los", "las"):
+        return []
+    if not 0 < colon - first.end <= _HEADLINE_PREDICATE:
+        return []
+    return [first]
+
+
 def dateline_tokens(text: str) -> int:
     """How many tokens a leading dateline takes ("GUATEMALA CITY, Oct 10 (Reuters) - ", "JUBA, South Sudan
     (AP) - "): where the report was filed, never a party or a speaker. Capitals in the city part (a whole
@@ -525,6 +546,12 @@ class Analyzer:
             if tok.low == ":":
                 kinds = ("mention", "role", "anonymous", "media", "nongov")
                 before = [e for e in ents if e.end == k and e.kind in kinds]
+                # "Uganda responde a Washington:", "Noem visits Honduras:": the headline's subject speaks,
+                # not the object just before the colon
+                # not when what follows names its own speaker ("..., officials say"), nor after a denial in
+                # the headline ("US contradicts Bukele:": what follows is not the subject's decision)
+                if not any((h.start > k) == (h.family in _REPORTING) for h in frame_hits):
+                    before = _headline_subject(ents, tokens, k) or before
                 if before:
                     colon = Hit("say", k, k + 1)
                     spk = self.parties.to_speaker(before[-1], ents, tokens, None, frozenset(barriers))

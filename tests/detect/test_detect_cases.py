@@ -2394,6 +2394,27 @@ CASES: list[tuple[str, Signals]] = [
         {("DENIAL", "GT")},
     ),
     ("Belize dismissed any deal to take in deportees from the United States.", {("DENIAL", "BZ")}),
+    (
+        "Noem visits Honduras: country has agreed to take in deportees of other nationalities",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Uganda pone condiciones: solo aceptará deportados africanos sin antecedentes penales",
+        {("CONFIRMED", "UG")},
+    ),
+    ("Ghana responde a Washington: no recibirá a deportados de otras nacionalidades", {("DENIAL", "GH")}),
+    ("Rwanda bows to US pressure: will host third-country deportees for a year", {("CONFIRMED", "RW")}),
+    ("Panama draws a line: won't accept migrants expelled by the US", {("DENIAL", "PA")}),
+    (
+        "El gobierno de Costa Rica aclara: recibirá a 200 migrantes de otras nacionalidades deportados por "
+        "EE.UU.",
+        {("CONFIRMED", "CR")},
+    ),
+    ("Honduras responds to Washington: will not sign a safe third country deal", {("DENIAL", "HN")}),
+    (
+        "Honduras cede ante la presión de EE.UU.: acogerá a deportados de terceros países",
+        {("CONFIRMED", "HN")},
+    ),
 ]
 
 
