@@ -353,6 +353,28 @@ _DATELINE = re.compile(
 )
 
 
+_OWNED_DEAL = "owned_deal"
+
+
+def _deal_owner(
+    h: Hit, mention_at: Mapping[int, Mention], origin: Mapping[int, bool], tokens: list[Token],
+    senders: AbstractSet[str],
+) -> str | None:
+    """The receiving country whose deal an `owned_deal` hit names: the name before "'s deal"
+    ("Uganda's deal to shelter ...") or after "acuerdo ... de" ("el acuerdo migratorio de Uganda"). A
+    sending state's deal ("Washington's deal with Ghana") and migrants' origins ("el acuerdo de
+    deportación de hondureños") own nothing."""
+    if tokens[h.start].low == "s":
+        owner = next((m for m in mention_at.values() if m.end == h.start), None)
+    elif tokens[h.end - 1].low in ("de", "del"):
+        owner = mention_at.get(h.end)
+    else:
+        owner = None
+    if owner is None or origin.get(owner.start) or not owner.country or owner.country in senders:
+        return None
+    return owner.country
+
+
 _REPORTING = frozenset({"say", "according", "report", "hearsay"})  # frames that name a speaker, not an act
 _HEADLINE_PREDICATE = 8  # "Uganda pone condiciones:", "Ghana draws a line:": a short predicate before the colon
 
@@ -612,6 +634,9 @@ class Analyzer:
                 mods = (mods - {"negation"}) | {"restriction"}  # "no recibirá más de 300": a cap, not a refusal
             cue_text = " ".join(t.text for t in tokens[h.start : h.end])
             subject = self.parties.subject(h, ents, subject_barriers - set(range(h.start, h.end)), tokens)
+            if h.family == _OWNED_DEAL:  # the owner is the subject, or nobody
+                owner = _deal_owner(h, mention_at, origin, tokens, topic.senders)
+                subject = frozenset({owner}) if owner else frozenset()
             here = frozenset(in_clause.get(clause[h.start], ()))
             partners = _partners(h, mention_at, tokens) if h.family in _PACT_CUES else frozenset()
             label_only = h.family in _WORDED_DENIALS and any(

@@ -2415,6 +2415,30 @@ CASES: list[tuple[str, Signals]] = [
         "Honduras cede ante la presión de EE.UU.: acogerá a deportados de terceros países",
         {("CONFIRMED", "HN")},
     ),
+    ("Uganda's deal to shelter Afghan evacuees for the United States draws criticism", {("CONFIRMED", "UG")}),
+    ("Critics question Ghana's pact with the US to receive third-country deportees", {("CONFIRMED", "GH")}),
+    (
+        "Palau's new migration deal with Washington to host deportees of other nationalities comes under fire",
+        {("CONFIRMED", "PW")},
+    ),
+    (
+        "El convenio de Belice con Washington para alojar a migrantes deportados por EE.UU. recibe críticas.",
+        {("CONFIRMED", "BZ")},
+    ),
+    (
+        "Abogados impugnan el acuerdo migratorio de Uganda con EE.UU. para acoger a deportados de otras "
+        "nacionalidades.",
+        {("CONFIRMED", "UG")},
+    ),
+    ("Washington's deal with Ghana to send it third-country deportees is still being negotiated.", set()),
+    ("Critics say Honduras's deal with the US on security does not cover migrants.", set()),
+    ("Guatemala's 2019 agreement with the US to take in asylum seekers was ended in 2021.", set()),
+    ("Mexico's agreement with the US to stem migration at the border is under strain.", set()),
+    ("El acuerdo de deportación de hondureños desde Estados Unidos se amplía.", set()),
+    (
+        "Noem said Ghana's deal to receive deportees of other nationalities was signed last week.",
+        {("CLAIM", "GH")},
+    ),
 ]
 
 
