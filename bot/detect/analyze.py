@@ -141,6 +141,22 @@ def _limit_follows(h: Hit, tokens: list[Token]) -> bool:
     return False
 
 
+_OBJECT_NEGATED = frozenset({"sign", "agree", "receive", "possess"})
+_NEGATIVE_OBJECTS = frozenset({"nothing", "none", "no"})
+_NOT_NEGATIVE_AFTER = frozenset({  # "no more than 300", "nothing but", "none other than": no refusal
+    "more", "fewer", "less", "later", "sooner", "longer", "but", "other", "doubt",
+})
+
+
+def _negative_object(h: Hit, tokens: list[Token]) -> bool:
+    """An English negative object right after the verb ("signed nothing", "has accepted no deportees",
+    "received none"): the negation stands after the cue, where the scope of `negation` does not look."""
+    if h.end >= len(tokens) or tokens[h.end].low not in _NEGATIVE_OBJECTS:
+        return False
+    nxt = tokens[h.end + 1].low if h.end + 1 < len(tokens) else ""
+    return nxt not in _NOT_NEGATIVE_AFTER
+
+
 _NUMBERS = frozenset({
     "ten", "twenty", "fifty", "hundred", "a", "diez", "veinte", "cincuenta", "cien", "mil", "un", "unos",
 })
@@ -630,6 +646,8 @@ class Analyzer:
                     speaker, reach = denier[1], denier[0].start
                     said_span = (denier[0].end, _clause_end(clause, denier[0].start))
             mods = self._modifiers_for(h, scope_families, scope_barriers)
+            if h.family in _OBJECT_NEGATED and _negative_object(h, tokens):
+                mods.add("negation")  # "we have signed nothing", "it has accepted no deportees"
             if "negation" in mods and _limit_follows(h, tokens):
                 mods = (mods - {"negation"}) | {"restriction"}  # "no recibirá más de 300": a cap, not a refusal
             cue_text = " ".join(t.text for t in tokens[h.start : h.end])

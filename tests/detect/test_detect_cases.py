@@ -2439,6 +2439,32 @@ CASES: list[tuple[str, Signals]] = [
         "Noem said Ghana's deal to receive deportees of other nationalities was signed last week.",
         {("CLAIM", "GH")},
     ),
+    (
+        "\"We have signed nothing with the United States on asylum,\" said the Ghanaian interior minister.",
+        {("DENIAL", "GH")},
+    ),
+    (
+        "Honduras has accepted no deportees of other nationalities from the US, the foreign ministry said.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Costa Rica will receive no more than 200 deportees of other nationalities from the US, the "
+        "government said.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Panama signed no agreement to take in migrants deported by the United States, its president said.",
+        {("DENIAL", "PA")},
+    ),
+    (
+        "\"We are preparing shelters for the deportees arriving from the US,\" said Ghana's foreign minister.",
+        {("CONFIRMED", "GH")},
+    ),
+    (
+        "«Estamos habilitando albergues para los deportados que llegan de EE.UU.», dijo el canciller "
+        "panameño.",
+        {("CONFIRMED", "PA")},
+    ),
 ]
 
 
