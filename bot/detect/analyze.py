@@ -627,6 +627,8 @@ class Analyzer:
                 continue
             if h.family == "receive" and any(o.start - 1 <= h.end and h.start <= o.end for o in own_only):
                 continue  # "take back only its own citizens": the receiving is the refusal's wording
+            if h.family == "refuse" and _limit_follows(h, tokens):
+                continue  # "will not receive more than 160": a cap on the receiving, read on the receive cue
             speaker: Speaker | None = None
             said_span: tuple[int, int] | None = None  # where the words this speaker is reported to say lie
             if h.family in self.frames:

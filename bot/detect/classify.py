@@ -404,7 +404,8 @@ def _one_reading_per_side(best: dict[tuple[str, Label], _Candidate]) -> dict[tup
     """Both sides of a story are kept (a US CLAIM and Honduras' DENIAL; a confirmation and the denial it
     recalls), but one sentence cannot both confirm and deny: where CONFIRMED and DENIAL for a country come
     from the same sentence, the stronger rule wins (a refusal that mentions arrivals is still a refusal),
-    except that rejecting the label alone never outweighs the substance confirmed beside it."""
+    except that rejecting the label alone, or limiting whom it receives, never outweighs the signing or
+    substance confirmed beside it."""
     out = dict(best)
     for country in {c for c, _ in best}:
         pair = [out[(country, lab)] for lab in _GOVERNMENT_SIDE if (country, lab) in out]
@@ -412,6 +413,8 @@ def _one_reading_per_side(best: dict[tuple[str, Label], _Candidate]) -> dict[tup
             denial = out[(country, Label.DENIAL)]
             if denial.cue is not None and denial.cue.label_only:
                 weaker = denial  # "signed the agreement, although it rejects the label": the substance stands
+            elif _terms_beside_signing(denial, out[(country, Label.CONFIRMED)]):
+                weaker = denial  # "we signed an agreement ..., not that we accept whomever": terms, not a refusal
             else:
                 weaker = min(pair, key=lambda c: (c.rule.priority, -c.sentence))
             del out[(country, weaker.rule.label)]
@@ -419,6 +422,17 @@ def _one_reading_per_side(best: dict[tuple[str, Label], _Candidate]) -> dict[tup
         if claim and confirmed and _same_cue(claim, confirmed):  # one word read two ways: the stronger reading
             del out[(country, min(claim, confirmed, key=lambda c: c.rule.priority).rule.label)]
     return out
+
+
+def _terms_beside_signing(denial: _Candidate, confirmed: _Candidate) -> bool:
+    """A signing the government affirms, and beside it a 'not' about whom it receives ("we signed an
+    agreement which gives us the authority, not that we accept whomever"): the 'not' states the deal's
+    terms; the signing is the news."""
+    d, c = denial.cue, confirmed.cue
+    return (
+        d is not None and c is not None and d.family == "receive" and "negation" in d.modifiers
+        and c.family in ("sign", "agree") and "negation" not in c.modifiers
+    )
 
 
 def _same_cue(a: _Candidate, b: _Candidate) -> bool:

@@ -2465,6 +2465,29 @@ CASES: list[tuple[str, Signals]] = [
         "panameño.",
         {("CONFIRMED", "PA")},
     ),
+    (
+        "\"We signed a memorandum that lets us choose, not that we will accept any deportee they send,\" "
+        "Grenada's prime minister said.",
+        {("CONFIRMED", "GD")},
+    ),
+    (
+        "Belice firmó el acuerdo con Washington, pero no recibirá a personas con antecedentes penales, aclaró "
+        "el canciller beliceño.",
+        {("CONFIRMED", "BZ")},
+    ),
+    (
+        "Honduras has not signed anything and will not receive deportees of other nationalities, the foreign "
+        "minister said.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Guatemala agreed to nothing and will not take in deportees from third countries, its president said.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "Eswatini signed the deal but will not receive more than 160 deportees, its government said.",
+        {("CONFIRMED", "SZ")},
+    ),
 ]
 
 
