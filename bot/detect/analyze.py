@@ -369,6 +369,26 @@ _DATELINE = re.compile(
 )
 
 
+_PASSIVE_AUX = frozenset({
+    "be", "been", "being", "is", "are", "was", "were", "get", "got", "fue", "fueron", "sido", "son", "es",
+    "sera", "seran", "siendo", "era", "eran",
+})
+
+
+def _passive_place(h: Hit, mention_at: Mapping[int, Mention], tokens: list[Token]) -> str | None:
+    """Where people are received in a passive clause ("have been received in Ghana", "fueron acogidos
+    en Costa Rica"): that country receives them, whoever sent them."""
+    if h.start == 0 or tokens[h.start - 1].low not in _PASSIVE_AUX:
+        return None
+    for j in range(h.end, min(len(tokens) - 1, h.end + 3)):
+        if tokens[j].low in ("in", "en", "at"):
+            m = mention_at.get(j + 1)
+            return m.country if m is not None else None
+        if not tokens[j].is_word:
+            return None
+    return None
+
+
 _OWNED_DEAL = "owned_deal"
 
 
@@ -654,6 +674,9 @@ class Analyzer:
                 mods = (mods - {"negation"}) | {"restriction"}  # "no recibirá más de 300": a cap, not a refusal
             cue_text = " ".join(t.text for t in tokens[h.start : h.end])
             subject = self.parties.subject(h, ents, subject_barriers - set(range(h.start, h.end)), tokens)
+            if h.family == "receive":
+                where = _passive_place(h, mention_at, tokens)
+                subject = frozenset({where}) if where else subject  # "have been received in Ghana"
             if h.family == _OWNED_DEAL:  # the owner is the subject, or nobody
                 owner = _deal_owner(h, mention_at, origin, tokens, topic.senders)
                 subject = frozenset({owner}) if owner else frozenset()

@@ -48,8 +48,10 @@ _REQUEST_NOUNS = frozenset(
 
 def _requester(tokens: list[Token], start: int) -> bool:
     """"aprobó una solicitud de Washington para acoger ...": who asks is never who does what is asked."""
+    if start >= 3 and tokens[start - 1].low in ("la", "el", "los", "las", "the"):
+        start -= 1  # "la presión de la Administración Trump"
     return (
-        start >= 2 and tokens[start - 1].low in ("de", "del", "from", "by")
+        start >= 2 and tokens[start - 1].low in ("de", "del", "from", "by", "of")
         and tokens[start - 2].low in _REQUEST_NOUNS
     )
 
@@ -318,6 +320,10 @@ class Parties:
                     continue  # "government documents", "government report": the source is a document
                 if kind == "role" and any(a <= h.start and h.end <= b and b - a > h.end - h.start for a, b in nongov):
                     continue  # "el presidente electo": the longer non-government role is the reading
+                if kind == "role" and any(
+                    m.start <= h.start and h.end <= m.end and m.end - m.start > h.end - h.start for m in mentions
+                ):
+                    continue  # "el gobierno de Trump" is an institution of the US, not an unnamed government
                 if kind == "role" and any(a <= h.start and h.end <= b for a, b in anonymous):
                     kind_here = "anonymous"  # "officials", "a senior official": people, not an institution
                 else:
@@ -500,6 +506,7 @@ class Parties:
             e for e in ents
             if hit.end <= e.start <= hit.end + RIGHT_WINDOW and e.kind != "pronoun"
             and (side_right or not _addressee(tokens, hit.end, e.start))
+            and not _requester(tokens, e.start)  # "no cederá a la presión de Washington": who presses, not who speaks
         ]
         if not side_right and hit.end < len(tokens) and tokens[hit.end].low in ("that", "que"):
             right = []  # "reports that Belize signed": Belize is the content, not the source

@@ -2488,6 +2488,28 @@ CASES: list[tuple[str, Signals]] = [
         "Eswatini signed the deal but will not receive more than 160 deportees, its government said.",
         {("CONFIRMED", "SZ")},
     ),
+    ("Gabon has been designated a safe third country, the Trump administration said.", {("CLAIM", "GA")}),
+    ("Belice fue designado tercer país seguro, dijo el gobierno de Trump.", {("CLAIM", "BZ")}),
+    (
+        "Some 200 migrants of other nationalities deported by the US have been received in Ghana so far.",
+        {("CONFIRMED", "GH")},
+    ),
+    (
+        "Unos 200 migrantes de otras nacionalidades deportados por EE.UU. han sido recibidos en Costa Rica "
+        "hasta ahora.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Los migrantes serán trasladados en avión a Guatemala a partir de la próxima semana, informó el "
+        "Departamento de Seguridad Nacional.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "El canciller nigeriano calificó de injusto que se exija al país acoger a 300 venezolanos deportados "
+        "y dejó claro que Nigeria no cederá a la presión de la Administración Trump.",
+        {("DENIAL", "NG")},
+    ),
+    ("Honduras made it clear that it will not take in deportees of other nationalities.", {("DENIAL", "HN")}),
 ]
 
 
