@@ -2510,6 +2510,15 @@ CASES: list[tuple[str, Signals]] = [
         {("DENIAL", "NG")},
     ),
     ("Honduras made it clear that it will not take in deportees of other nationalities.", {("DENIAL", "HN")}),
+    ("Gabon is believed to have struck a deal with Washington to take deportees.", {("CLAIM", "GA")}),
+    ("Trascendió que Belice se comprometió a recibir deportados de otras nacionalidades.", {("CLAIM", "BZ")}),
+    ("Leaked cables suggest Ghana agreed to receive asylum seekers sent by the US.", {("CLAIM", "GH")}),
+    (
+        "Honduras is understood to have signed an agreement to receive migrants deported by the United "
+        "States.",
+        {("CLAIM", "HN")},
+    ),
+    ("US reaches deportation deals with Uganda, internal documents show", {("CLAIM", "UG")}),
 ]
 
 
