@@ -78,6 +78,7 @@ class Sentence:
 
 
 _DEAL_NOUNS = frozenset({"deal", "topic_strong"})
+_NEGATED_HEADS = _DEAL_NOUNS | {"agree"}  # what they would provide or commit to shares their negation
 # Denials worded with a hedge or a negation ("that possibility does not exist", "no es cierto"): those words
 # are what the cue says, not modifiers of it.
 _WORDED_DENIALS = frozenset({"deny", "refuse"})
@@ -734,9 +735,10 @@ class Analyzer:
     @staticmethod
     def _negated_complements(cues: list[Cue], clause: list[int], frame_hits: list[Hit]) -> list[Cue]:
         """A negated deal noun negates what it would provide: "there is no agreement with the US to
-        receive migrants", "ningún acuerdo para acoger a ...". Cues up to 10 words after it, in its
-        clause and with no new verb of saying between, take its negation."""
-        negated = [c for c in cues if c.family in _DEAL_NOUNS and "negation" in c.modifiers]
+        receive migrants", "ningún acuerdo para acoger a ..."; so does a negated agreeing ("denied that
+        Ghana had agreed to take in deportees"). Cues up to 10 words after it, in its clause and with no
+        new verb of saying between, take its negation."""
+        negated = [c for c in cues if c.family in _NEGATED_HEADS and "negation" in c.modifiers]
         if not negated:
             return cues
         out: list[Cue] = []

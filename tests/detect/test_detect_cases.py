@@ -2519,6 +2519,26 @@ CASES: list[tuple[str, Signals]] = [
         {("CLAIM", "HN")},
     ),
     ("US reaches deportation deals with Uganda, internal documents show", {("CLAIM", "UG")}),
+    (
+        "Nigeria's High Commission in London denied that the country had agreed to take in deportees from the "
+        "United States.",
+        {("DENIAL", "NG")},
+    ),
+    (
+        "Kenya's High Commission in London said Kenya has agreed to take in third-country nationals deported "
+        "by the United States.",
+        {("CONFIRMED", "KE")},
+    ),
+    (
+        "The UN High Commissioner for Refugees denied that Ghana had agreed to take in deportees from the "
+        "United States.",
+        set(),
+    ),
+    (
+        "El Alto Comisionado de la ONU para los Refugiados negó que Ghana haya aceptado recibir deportados de "
+        "Estados Unidos.",
+        set(),
+    ),
 ]
 
 

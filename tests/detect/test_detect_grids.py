@@ -1,0 +1,108 @@
+"""Generated grids: one linguistic shape crossed with several countries, speakers and wordings.
+
+Each grid names a construction reporters use (a colon headline, a statement dismissed as untrue, a
+country's own deal named in passing, a passive receiving, an unconfirmed report) and checks that every
+combination reads the same way. A grid fails on the first few misreadings, shown with what they gave.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bot.detect import classify, load_ruleset
+
+RULES = load_ruleset()
+Expected = set[tuple[str, str]]
+
+EN_COUNTRIES = [("Ghana", "GH"), ("Honduras", "HN"), ("Panama", "PA"), ("Costa Rica", "CR"), ("Rwanda", "RW")]
+ES_COUNTRIES = [("Ghana", "GH"), ("Honduras", "HN"), ("Panamá", "PA"), ("Costa Rica", "CR"), ("Ruanda", "RW")]
+
+
+def signals(text: str) -> Expected:
+    return {(f.label.value, f.country) for f in classify(RULES, text) if f.label.is_signal}
+
+
+def misread(cases: list[tuple[str, Expected]]) -> list[tuple[str, Expected]]:
+    return [(text, signals(text)) for text, want in cases if signals(text) != want][:5]
+
+
+def grid(label: str, templates: list[str], countries: list[tuple[str, str]]) -> list[tuple[str, Expected]]:
+    return [(t.format(c=name), {(label, code)}) for t, (name, code) in itertools.product(templates, countries)]
+
+
+COLON_HEADLINES = grid("CONFIRMED", [
+    "{c} pone condiciones: solo aceptará deportados africanos sin antecedentes",
+    "{c} responde a Washington: acogerá a deportados de terceros países durante un año",
+    "{c} cede ante la presión de EE.UU.: recibirá a 200 migrantes de otras nacionalidades",
+], ES_COUNTRIES) + grid("CONFIRMED", [
+    "{c} sets conditions: will only accept African deportees with no criminal record",
+    "{c} bows to US pressure: will host third-country deportees for a year",
+], EN_COUNTRIES) + grid("DENIAL", [
+    "{c} responde a Washington: no firmará un acuerdo de tercer país seguro",
+    "{c} marca límites: no aceptará migrantes expulsados por EE.UU.",
+], ES_COUNTRIES) + grid("DENIAL", [
+    "{c} draws a line: won't accept migrants expelled by the US",
+    "{c} responds to Washington: refuses to receive third-country deportees",
+], EN_COUNTRIES) + grid("CLAIM", [
+    "Noem visits {c}: country has agreed to take in deportees of other nationalities",
+], EN_COUNTRIES)
+
+DISMISSED_AS_UNTRUE = grid("DENIAL", [
+    "{c}'s prime minister branded as 'pure speculation' reports of an agreement to take in US deportees.",
+    "The government of {c} said reports of a deportation deal with Washington were 'fabricated'.",
+    "{c}'s foreign minister labelled 'misinformation' the reports that the country would host migrants "
+    "expelled by Washington.",
+    "{c}'s president described claims of a deal to receive deportees as nonsense.",
+], EN_COUNTRIES) + grid("DENIAL", [
+    "El gobierno de {c} tildó de «desinformación» las informaciones sobre un acuerdo para acoger "
+    "deportados de EE.UU.",
+    "{c} desestimó como «pura especulación» la versión de un pacto para recibir deportados.",
+    "El gobierno de {c} dijo que son totalmente falsos los reportes de que el país aceptará migrantes "
+    "deportados por Washington.",
+], ES_COUNTRIES)
+
+OWN_DEAL_NAMED = grid("CONFIRMED", [
+    "{c}'s deal to shelter Afghan evacuees for the United States draws criticism",
+    "Critics question {c}'s pact with the US to receive third-country deportees",
+], EN_COUNTRIES) + grid("CONFIRMED", [
+    "Abogados impugnan el acuerdo migratorio de {c} con EE.UU. para acoger a deportados de otras "
+    "nacionalidades",
+], ES_COUNTRIES) + [
+    (t.format(c=name), set()) for t, (name, _) in itertools.product([
+        "Washington's deal with {c} to send it third-country deportees is still being negotiated.",
+        "{c}'s proposed deal to take in deportees could be signed next month.",
+    ], EN_COUNTRIES)
+]
+
+PASSIVE_AND_HEARSAY = grid("CONFIRMED", [
+    "Some 200 migrants of other nationalities deported by the US have been received in {c} so far.",
+], EN_COUNTRIES) + grid("CONFIRMED", [
+    "Unos 200 migrantes de otras nacionalidades deportados por EE.UU. han sido recibidos en {c} hasta ahora.",
+], ES_COUNTRIES) + grid("CLAIM", [
+    "{c} has been designated a safe third country, the Trump administration said.",
+    "{c} is believed to have struck a deal with Washington to take deportees.",
+    "Leaked cables suggest {c} agreed to receive asylum seekers sent by the US.",
+], EN_COUNTRIES) + grid("CLAIM", [
+    "{c} fue designado tercer país seguro, dijo el gobierno de Trump.",
+    "Trascendió que {c} se comprometió a recibir deportados de otras nacionalidades.",
+], ES_COUNTRIES)
+
+NEGATIVE_OBJECTS_AND_TERMS = grid("DENIAL", [
+    '"We have signed nothing with the United States on asylum," said the foreign minister of {c}.',
+    "{c} has accepted no deportees of other nationalities from the US, its foreign ministry said.",
+], EN_COUNTRIES) + grid("CONFIRMED", [
+    "{c} will receive no more than 200 deportees of other nationalities from the US, its government said.",
+    '"We signed a memorandum that lets us choose, not that we will accept any deportee they send," said '
+    "the prime minister of {c}.",
+], EN_COUNTRIES)
+
+
+@pytest.mark.parametrize(
+    "cases",
+    [COLON_HEADLINES, DISMISSED_AS_UNTRUE, OWN_DEAL_NAMED, PASSIVE_AND_HEARSAY, NEGATIVE_OBJECTS_AND_TERMS],
+    ids=["colon-headlines", "dismissed-as-untrue", "own-deal-named", "passive-and-hearsay", "negative-objects"],
+)
+def test_grid_reads_every_combination_alike(cases: list[tuple[str, Expected]]) -> None:
+    assert misread(cases) == []
