@@ -570,7 +570,9 @@ class Analyzer:
         side = self.parties.side_clauses(tokens, by_family)
         appositive = _appositives(tokens, {h.start for h in hits if h.family in self.cue_families})
         side |= appositive
-        ents = self.parties.entities([m for m in mentions if not origin[m.start] or m.alias.plural], by_family, side)
+        ents = self.parties.entities(
+            [m for m in mentions if not origin[m.start] or m.alias.plural], by_family, side, tokens
+        )
         barriers = {i for i, t in enumerate(tokens) if t.low in HARD_STOP}
         complementizers = {h.start for h in by_family.get("complementizer", [])}
         barriers |= complementizers
@@ -599,6 +601,10 @@ class Analyzer:
                 h, self.frames[h.family] == "right", ents, own_barriers, tokens, resolved, adjacent,
                 h.start - 2 in appositive, h.start in side,
             )
+            if spk is None and h.start == 0 and self.frames[h.family] == "left":
+                # "Afirmó que Honduras recibirá ...": a dropped subject from an earlier sentence, unknown
+                # here; whoever it is, it is not the narrator stating a fact
+                spk = resolved or Speaker("person", frozenset(), tokens[h.start].text)
             frames.append((h, spk, pos))
 
         for k, tok in enumerate(tokens):  # "Sheinbaum: 'México no es un tercer país seguro'"
@@ -698,6 +704,8 @@ class Analyzer:
             named = [e for e in ents if e.mention is not None and e.mention.alias.kind == "official"]
             if named:
                 last = self.parties.to_speaker(named[0], ents, tokens, None)
+        if last is None:  # "Honduras' foreign minister spoke to reporters ..." then "He said ...": its subject
+            last = self._opening_subject(ents, tokens, scene)
         return Sentence(
             text, families, topical_self, excluded, "anaphor" in families, targets, cues, last,
             {f for f in families if f in self.modifiers},
@@ -731,6 +739,17 @@ class Analyzer:
                     spk = outer[-1][1]
             out.append((h, spk, pos))
         return out
+
+    def _opening_subject(self, ents: list[Entity], tokens: list[Token], scene: int) -> Speaker | None:
+        """The government official or body a sentence opens with, as the speaker a following "He said",
+        "Aseguró que ..." refers back to (a sentence with no verb of saying of its own)."""
+        start = scene + (1 if scene < len(tokens) and tokens[scene].low in ("the", "el", "la", "los", "las") else 0)
+        openers = [e for e in ents if not e.in_side_clause and start <= e.start <= start + 3]
+        first = next((e for e in openers if e.kind in ("role", "anonymous")), None)
+        if first is None:
+            return None
+        spk = self.parties.to_speaker(first, ents, tokens, None)
+        return spk if spk.kind == "gov" and spk.countries else None
 
     @staticmethod
     def _negated_complements(cues: list[Cue], clause: list[int], frame_hits: list[Hit]) -> list[Cue]:

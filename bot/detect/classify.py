@@ -83,6 +83,28 @@ def _pronouns(ruleset: RuleSet) -> frozenset[str]:
     return cached
 
 
+# Noun phrases that stand for a country named earlier ("The embassy said the country had agreed ...")
+_COUNTRY_ANAPHORS = (
+    " the country ", " the nation ", " the government ", " el pais ", " la nacion ", " el gobierno ",
+    " its government ", " su gobierno ",
+)
+
+
+def _frame_openers(ruleset: RuleSet) -> frozenset[str]:
+    """One-word verbs of saying or denying ("aseguró", "negó", "added"): a sentence that opens with one
+    dropped its subject, which an earlier sentence names."""
+    cached: frozenset[str] | None = getattr(ruleset, "_frame_openers", None)
+    if cached is None:
+        words: set[str] = set()
+        for fam in ruleset.families.values():
+            if fam.frame and fam.speaker_side == "left":
+                one_word = [p for p in fam.patterns if " " not in p and "..." not in p]
+                words.update(k for p in one_word for k, _ in expand(p))
+        cached = frozenset(words)
+        object.__setattr__(ruleset, "_frame_openers", cached)
+    return cached
+
+
 def _inferable(ruleset: RuleSet, families: AbstractSet[str]) -> AbstractSet[str]:
     """Families the sentence analysis may add, for the prefilters (which must never miss a sentence).
 
@@ -312,10 +334,14 @@ def classify(
         return []
     selected = set(topical)
     pronouns = _pronouns(ruleset)
+    openers = _frame_openers(ruleset)
     for i in topical:
         after = range(i + 1, min(i + INHERIT_DISTANCE + 1, len(sentences)))
         selected.update(j for j in after if "anaphor" in families[j])
-        if i > 0 and not pronouns.isdisjoint(folded[i].split()):
+        words = folded[i].split()
+        refers_back = not pronouns.isdisjoint(words) or (words and words[0] in openers)
+        if i > 0 and (refers_back or any(a in f" {folded[i]} " for a in _COUNTRY_ANAPHORS)):
+            # "He said ...", "Aseguró que ...", "the country will ...": who or which, named before
             selected.update(range(max(0, i - 2), i))
     selected_order = sorted(selected)
     matched = []
@@ -334,13 +360,16 @@ def classify(
     evidence: dict[int, str] = {}
     last_topical: tuple[int, list[str], set[str]] | None = None
     previous_speaker = None
+    previous_targets: list[str] = []
     previous = -2
     for i, sent, tokens, hits, alias_hits in matched:
         if i != previous + 1:
             previous_speaker = None  # the sentence before was not analysed: no speaker to carry over
+            previous_targets = []
         previous = i
         s = analyzer.analyze(sent, tokens, hits, alias_hits, supported, previous_speaker, on)
         previous_speaker = s.last_speaker or previous_speaker
+        context_targets, previous_targets = previous_targets, s.targets or previous_targets
         recent = last_topical is not None and i - last_topical[0] <= INHERIT_DISTANCE
         is_topical = s.topical_self and not s.excluded
         if not is_topical and s.has_anaphor and recent and not s.excluded and last_topical is not None:
@@ -350,6 +379,7 @@ def classify(
             continue
         targets = s.targets or (last_topical[1] if recent and last_topical is not None else [])
         targets = targets or s.speaker_countries  # "It said no agreement ...": the speaking government
+        targets = targets or context_targets  # "Noem visited Honduras. She said the country had agreed ..."
         last_topical = (i, targets, s.families)
         evidence[i] = sent
         for cand in _refuted_claims_dropped(_evaluate(ruleset, s, i, targets)):

@@ -226,6 +226,15 @@ def _person_determiner(tokens: list[Token], start: int) -> bool:
     return before in _ORDINALS and start > 1 and tokens[start - 2].low in _ARTICLES | _DEFINITE
 
 
+def _common_noun_title(h: Hit, tokens: list[Token]) -> bool:
+    """A newspaper whose name is an article and a common noun ("El País", "La Nación", "El Comercio")
+    written in lower case: "el país" is the country, "el comercio" trade."""
+    return (
+        h.end - h.start >= 2 and tokens[h.start].low in ("el", "la", "los", "las", "the")
+        and not tokens[h.start + 1].capitalized
+    )
+
+
 class Parties:
     """Mention and speaker heuristics; stateless apart from the vocabulary they were built with."""
 
@@ -309,13 +318,17 @@ class Parties:
         return False
 
     # ------------------------------------------------------------------------------------------ speakers
-    def entities(self, mentions: list[Mention], by_family: Mapping[str, list[Hit]], side: set[int]) -> list[Entity]:
+    def entities(
+        self, mentions: list[Mention], by_family: Mapping[str, list[Hit]], side: set[int], tokens: list[Token]
+    ) -> list[Entity]:
         out = [Entity(m.start, m.end, "mention", m, m.start in side) for m in mentions]
-        media_starts = {h.start for h in by_family.get("media", [])}
+        media_starts = {h.start for h in by_family.get("media", []) if not _common_noun_title(h, tokens)}
         anonymous = {(h.start, h.end) for h in by_family.get("anonymous_role", [])}
         nongov = [(h.start, h.end) for h in by_family.get("nongov_role", [])]
         for fam, kind in (("gov_role", "role"), ("nongov_role", "nongov"), ("media", "media"), ("pronoun", "pronoun")):
             for h in by_family.get(fam, []):
+                if kind == "media" and _common_noun_title(h, tokens):
+                    continue  # "negó que el país haya aceptado": the country, not the newspaper El País
                 if kind == "role" and h.end in media_starts:
                     continue  # "government documents", "government report": the source is a document
                 if kind == "role" and any(a <= h.start and h.end <= b and b - a > h.end - h.start for a, b in nongov):

@@ -385,7 +385,11 @@ _STARTERS = frozenset(
         "officials", "el", "la", "los", "las", "un", "una", "en", "por", "pero", "sin", "con", "ambos", "ambas",
         "segun", "ademas", "este", "esta", "estos", "estas", "ese", "esa", "esos", "esas", "su", "sus", "tras",
         "desde", "para", "aunque", "mientras", "no", "hasta", "al", "del", "lo", "le", "se", "si", "asi",
-        "cuando", "como", "tambien", "otro", "otra"
+        "cuando", "como", "tambien", "otro", "otra",
+        # Spanish drops the subject: "... con EE.UU. Aseguró que ..." starts a sentence with its verb
+        "dijo", "aseguro", "afirmo", "nego", "agrego", "anadio", "explico", "senalo", "indico", "preciso",
+        "confirmo", "recordo", "insistio", "declaro", "sostuvo", "subrayo", "advirtio", "destaco", "aclaro",
+        "reitero", "expreso", "manifesto", "informo", "anuncio", "rechazo", "desmintio", "admitio", "reconocio",
     ]
 )
 _OPENERS = "\"'\u00ab\u201c\u2018(\u00bf\u00a1["

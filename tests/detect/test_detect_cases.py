@@ -2539,6 +2539,37 @@ CASES: list[tuple[str, Signals]] = [
         "Estados Unidos.",
         set(),
     ),
+    (
+        "Noem visited Honduras on Tuesday. She said Guatemala had agreed to take in deportees of other "
+        "nationalities.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "The Honduran foreign minister met reporters on Monday. The US embassy said the country had agreed to "
+        "take in deportees of other nationalities.",
+        {("CLAIM", "HN")},
+    ),
+    ("Afirmó que Honduras recibirá deportados de otras nacionalidades.", {("CLAIM", "HN")}),
+    (
+        "Ghana's foreign minister spoke to reporters on Tuesday. He said the country will not receive "
+        "deportees of other nationalities.",
+        {("DENIAL", "GH")},
+    ),
+    (
+        "El canciller panameño habló el martes con la prensa sobre la solicitud de EE.UU. Aseguró que el país "
+        "recibirá hasta 300 deportados de otras nacionalidades enviados por EE.UU.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "Noem visitó Ecuador el martes. Dijo que el país aceptó recibir deportados de terceros países.",
+        {("CLAIM", "EC")},
+    ),
+    (
+        "El presidente hondureño compareció el miércoles ante el Congreso. Negó que el país haya aceptado "
+        "recibir deportados de terceros países.",
+        {("DENIAL", "HN")},
+    ),
+    ("Se negó a comentar si el país recibirá deportados de otras nacionalidades.", set()),
 ]
 
 

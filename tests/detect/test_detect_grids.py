@@ -99,10 +99,37 @@ NEGATIVE_OBJECTS_AND_TERMS = grid("DENIAL", [
 ], EN_COUNTRIES)
 
 
+# Two sentences: the first names who (and which country), the second reports with "He", "It", a dropped
+# Spanish subject ("Aseguró que ...") or "the country"
+EN_OPENERS = ["{c}'s foreign minister spoke to reporters on Tuesday.", "The government of {c} held a news conference."]
+ES_OPENERS = ["El canciller de {c} habló el martes con la prensa sobre la solicitud de EE.UU.",
+              "El gobierno de {c} ofreció una conferencia de prensa el lunes."]
+SAID_BEFORE = [
+    (f"{a} {b}".format(c=name), {(label, code)})
+    for (label, openers, lines), (name, code) in itertools.product([
+        ("DENIAL", EN_OPENERS, ["He said the country will not receive deportees of other nationalities.",
+                                "It said no agreement had been signed to take in migrants deported by the US."]),
+        ("CONFIRMED", EN_OPENERS, ["He said the country will receive up to 300 deportees of other nationalities "
+                                   "from the US."]),
+        ("CLAIM", ["Noem visited {c} on Tuesday."], ["She said the country had agreed to take in deportees from "
+                                                     "third countries."]),
+        ("DENIAL", ES_OPENERS, ["Aseguró que el país no recibirá deportados de otras nacionalidades.",
+                                "Negó que el país haya aceptado recibir deportados de terceros países."]),
+        ("CONFIRMED", ES_OPENERS, ["Afirmó que el país recibirá hasta 300 deportados de otras nacionalidades "
+                                   "enviados por EE.UU."]),
+        ("CLAIM", ["Noem visitó {c} el martes."], ["Afirmó que {c} recibirá migrantes de otras nacionalidades "
+                                                   "deportados por EE.UU."]),
+    ], EN_COUNTRIES)
+    for a, b in itertools.product(openers, lines)
+]
+
+
 @pytest.mark.parametrize(
     "cases",
-    [COLON_HEADLINES, DISMISSED_AS_UNTRUE, OWN_DEAL_NAMED, PASSIVE_AND_HEARSAY, NEGATIVE_OBJECTS_AND_TERMS],
-    ids=["colon-headlines", "dismissed-as-untrue", "own-deal-named", "passive-and-hearsay", "negative-objects"],
+    [COLON_HEADLINES, DISMISSED_AS_UNTRUE, OWN_DEAL_NAMED, PASSIVE_AND_HEARSAY, NEGATIVE_OBJECTS_AND_TERMS,
+     SAID_BEFORE],
+    ids=["colon-headlines", "dismissed-as-untrue", "own-deal-named", "passive-and-hearsay", "negative-objects",
+         "said-before"],
 )
 def test_grid_reads_every_combination_alike(cases: list[tuple[str, Expected]]) -> None:
     assert misread(cases) == []
