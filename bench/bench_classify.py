@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.detect.classify import classify, topic_possible
-from bot.detect.matcher import expand
+from bot.detect.matcher import expand, split_gap
 from bot.detect.rules import RuleSet, load_ruleset
 from bot.detect.textprep import fold
 
@@ -166,7 +166,9 @@ def naive_patterns(ruleset: RuleSet) -> list[re.Pattern[str]]:
         terms: set[str] = set(countries)
         for name in names | topic:
             for pattern in ruleset.families[name].patterns:
-                terms.update(key for key, _ in expand(pattern))
+                gapped = split_gap(pattern)  # a gapped pattern's two parts are two terms for a grep
+                for part in (gapped[0], gapped[2]) if gapped else (pattern,):
+                    terms.update(key for key, _ in expand(part))
         alternation = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
         patterns.append(re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE))
     return patterns
