@@ -390,6 +390,45 @@ def _passive_place(h: Hit, mention_at: Mapping[int, Mention], tokens: list[Token
     return None
 
 
+_QUESTION_WORDING = frozenset({"hedge", "condition"})  # "asked whether", "if", "si" open a question
+_ASKED = (("asked", "whether"), ("asked", "if"), ("consultado", "sobre", "si"), ("consultada", "sobre", "si"),
+          ("consultado", "si"), ("consultada", "si"), ("preguntado", "si"), ("preguntada", "si"),
+          ("preguntado", "sobre", "si"), ("preguntada", "sobre", "si"))
+_NO_ANSWERS = frozenset({
+    ("no",), ("que", "no"), ("that", "it", "had", "not"), ("it", "had", "not"), ("that", "it", "would", "not"),
+    ("it", "would", "not"), ("it", "has", "not"), ("that", "it", "has", "not"), ("it", "will", "not"),
+})
+_YES_ANSWERS = frozenset({  # "sí" is read as "yes" (textprep), so "respondió que sí" ends in "yes"
+    ("yes",), ("que", "yes"), ("that", "it", "had"), ("it", "had"), ("that", "it", "would"), ("it", "would"),
+    ("it", "has"), ("that", "it", "has"), ("it", "will"),
+})
+
+
+def _answered_question(tokens: list[Token], frames: list[Hit]) -> tuple[int, int, str] | None:
+    """"Asked whether Panama would accept more deportees, Mulino said no" / "Consultado sobre si ...,
+    respondió que sí": the question's words are the speaker's answer, negated by a bare "no". Returns the
+    question's span (after "whether"/"si", up to the comma) and "no" or "yes"; None for any other sentence
+    (an answer with a clause of its own speaks for itself)."""
+    words = [t.low for t in tokens]
+    start = next(
+        (i + len(a) for i in range(min(3, len(words))) for a in _ASKED if tuple(words[i : i + len(a)]) == a), None
+    )
+    if start is None:
+        return None
+    end = next((i for i in range(start, len(words)) if words[i] == ","), None)
+    if end is None:
+        return None
+    for f in frames:
+        if f.start <= end:
+            continue
+        rest = tuple(w for w in words[f.end :] if w not in (".", "!", "\"", "'"))
+        if rest in _NO_ANSWERS:
+            return start, end, "no"
+        if rest in _YES_ANSWERS:
+            return start, end, "yes"
+    return None
+
+
 _OWNED_DEAL = "owned_deal"
 
 
@@ -502,6 +541,9 @@ class Analyzer:
         self._adjuncts = _phrase_spans(tokens, hits, "adjunct")
         year_of = on or datetime.now(UTC).date()  # undated text: judged as news of today
         hits = [h for h in hits if h.family != "history" or not _recent_or_dated(tokens, h, year_of)]
+        answered = _answered_question(tokens, [h for h in hits if h.family in self.frames])
+        if answered is not None:  # the question's "whether"/"si" asks; the answer decides
+            hits = [h for h in hits if not (h.family in _QUESTION_WORDING and h.start < answered[0])]
         by_family: dict[str, list[Hit]] = {}
         for h in hits:
             by_family.setdefault(h.family, []).append(h)
@@ -699,6 +741,11 @@ class Analyzer:
                 )
             )
         cues = self._negated_complements(cues, clause, frame_hits)
+        if answered is not None and answered[2] == "no":  # "Asked whether Panama would accept ..., he said no"
+            cues = [
+                replace(c, modifiers=c.modifiers | {"negation"}) if answered[0] <= c.start < answered[1] else c
+                for c in cues
+            ]
         last = next((s for _, s, _ in reversed(frames) if s is not None), None)
         if last is None:  # "Arévalo was quick to clarify ..." then "He said ...": the named official
             named = [e for e in ents if e.mention is not None and e.mention.alias.kind == "official"]

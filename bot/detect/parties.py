@@ -492,12 +492,17 @@ class Parties:
         return kept
 
     def side_clauses(self, tokens: list[Token], by_family: Mapping[str, list[Hit]]) -> set[int]:
-        """Token positions inside ', who/whose/which/cuyo ... ,' side clauses."""
+        """Token positions inside ', who/whose/which/cuyo ... ,' and '<Name>, que ... ,' side clauses."""
         inside: set[int] = set()
-        for h in by_family.get("relative", []):
-            if h.start == 0 or tokens[h.start - 1].low != ",":
+        # "Ghana, que ha recibido a 15 deportados, informó ...": a "que" right after a name and its comma
+        # opens a relative clause (after a verb or an aside, ", que" is the complementizer)
+        starts = [h.start for h in by_family.get("relative", [])] + [
+            i for i, t in enumerate(tokens) if t.low == "que" and i >= 2 and tokens[i - 2].capitalized
+        ]
+        for start in starts:
+            if start == 0 or tokens[start - 1].low != ",":
                 continue
-            j = h.start
+            j = start
             while j < len(tokens) and tokens[j].low not in (",", ";", ":"):
                 inside.add(j)
                 j += 1

@@ -2570,6 +2570,40 @@ CASES: list[tuple[str, Signals]] = [
         {("DENIAL", "HN")},
     ),
     ("Se negó a comentar si el país recibirá deportados de otras nacionalidades.", set()),
+    (
+        "Asked whether Panama would accept more deportees from the United States, the president said no.",
+        {("DENIAL", "PA")},
+    ),
+    (
+        "Asked if Honduras had signed a deal to receive migrants deported by the US, the foreign minister "
+        "replied that it had not.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Consultado sobre si Costa Rica aceptaría más deportados de Estados Unidos, el presidente respondió "
+        "que no.",
+        {("DENIAL", "CR")},
+    ),
+    (
+        "Preguntado si Guatemala recibirá deportados de otras nacionalidades enviados por EE.UU., el "
+        "canciller respondió que sí.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "Asked whether Panama would accept more deportees from the United States, Mulino said the government "
+        "would study each case.",
+        set(),
+    ),
+    (
+        "Ghana, que ha recibido a 15 deportados de terceros países enviados por Washington, informó que sus "
+        "trámites están en curso.",
+        {("CONFIRMED", "GH")},
+    ),
+    (
+        "Eswatini, which has received 15 deportees from third countries sent by Washington, said on Tuesday "
+        "their paperwork is being processed.",
+        {("CONFIRMED", "SZ")},
+    ),
 ]
 
 
