@@ -2604,6 +2604,25 @@ CASES: list[tuple[str, Signals]] = [
         "their paperwork is being processed.",
         {("CONFIRMED", "SZ")},
     ),
+    (
+        "Ghana's foreign minister said Ghana has not committed to anything regarding deportees from the US.",
+        {("DENIAL", "GH")},
+    ),
+    (
+        "El gobierno de Panamá aseguró que Panamá no se ha comprometido a nada en materia de deportados de "
+        "EE.UU.",
+        {("DENIAL", "PA")},
+    ),
+    (
+        "Honduras se ha comprometido a recibir deportados de otras nacionalidades, dijo el canciller "
+        "hondureño.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Costa Rica's president said the country has agreed to the arrival of deportees from the United "
+        "States.",
+        {("CONFIRMED", "CR")},
+    ),
 ]
 
 
