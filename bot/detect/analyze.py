@@ -343,19 +343,24 @@ def _refusing_modals(by_family: dict[str, list[Hit]], tokens: list[Token]) -> di
 _NAME_GLUE = frozenset({"de", "del", "y", "and", "of", "the", "la", "el"})
 
 
-def _appositives(tokens: list[Token], cue_starts: set[int]) -> set[int]:
-    """Token positions of a short lower-case appositive between the sentence's opening name and its verb:
+def _appositives(tokens: list[Token], verb_starts: set[int], noun_ends: set[int], start: int) -> set[int]:
+    """Token positions of a short lower-case aside between the sentence's opening subject and its verb:
     "Burkina Faso, «tierra de dignidad y no de deportación», rechaza ...", "Ghana, a key partner, accepted
-    ...". The subject is found across it, and a 'no' inside it negates nothing outside."""
+    ...", "Ghana's president, speaking at a news conference, denied ...", "US officials, speaking on
+    condition of anonymity, said ...". The subject is found across it, and a 'no' inside it negates nothing
+    outside. The subject is the opening name, or a short noun phrase ending in a role or country right
+    after the opening scene (`start`); `noun_ends` are where roles and countries end."""
     inside: set[int] = set()
     commas = [i for i, t in enumerate(tokens) if t.low == ","]
     for a, b in itertools.pairwise(commas):
         span = range(a + 1, b)
-        if not (2 <= len(span) <= 9) or a == 0 or not tokens[a - 1].capitalized or b + 1 not in cue_starts:
+        if not (2 <= len(span) <= 9) or a == 0 or b + 1 not in verb_starts:
             continue
-        if not all(t.capitalized or t.low in _NAME_GLUE for t in tokens[:a]):
-            continue  # only right after the sentence's opening name: "Burkina Faso, ..., rechaza"
-        if any(tokens[i].capitalized or i in cue_starts for i in span):
+        opening_name = tokens[a - 1].capitalized and all(t.capitalized or t.low in _NAME_GLUE for t in tokens[:a])
+        opening_phrase = a in noun_ends and 0 < a - start <= 6 and all(t.low != "," for t in tokens[start:a])
+        if not (opening_name or opening_phrase):
+            continue  # only right after the sentence's opening subject: "Burkina Faso, ..., rechaza"
+        if any(tokens[i].capitalized or i in verb_starts for i in span):
             continue
         inside.update(span)
     return inside
@@ -610,7 +615,10 @@ class Analyzer:
 
         target_at = [(m.start, m.country or "") for m in mentions if m.country in targets and not origin[m.start]]
         side = self.parties.side_clauses(tokens, by_family)
-        appositive = _appositives(tokens, {h.start for h in hits if h.family in self.cue_families})
+        verb_starts = {h.start for h in hits if h.family in self.cue_families or h.family in self.frames}
+        noun_ends = {h.end for f in ("gov_role", "anonymous_role", "nongov_role") for h in by_family.get(f, [])}
+        noun_ends |= {m.end for m in mentions if not origin[m.start]}
+        appositive = _appositives(tokens, verb_starts, noun_ends, scene)
         side |= appositive
         ents = self.parties.entities(
             [m for m in mentions if not origin[m.start] or m.alias.plural], by_family, side, tokens
@@ -755,7 +763,7 @@ class Analyzer:
             last = self._opening_subject(ents, tokens, scene)
         return Sentence(
             text, families, topical_self, excluded, "anaphor" in families, targets, cues, last,
-            {f for f in families if f in self.modifiers},
+            self._outside_adjuncts(by_family, families),
             sorted(
                 {c for cue in cues if cue.speaker and cue.speaker.kind == "gov" for c in cue.speaker.countries}
                 - topic.senders
@@ -785,6 +793,19 @@ class Analyzer:
                 if outer:
                     spk = outer[-1][1]
             out.append((h, spk, pos))
+        return out
+
+    def _outside_adjuncts(self, by_family: Mapping[str, list[Hit]], families: set[str]) -> set[str]:
+        """The modifier families present in the sentence (what `without_anywhere` tests), leaving out those
+        found only inside a scene-setting phrase: "amid growing pressure from Washington", "after talks
+        with the US" set the scene; they do not make the main statement a possibility or talks."""
+        out = set()
+        for f in families:
+            if f not in self.modifiers:
+                continue
+            found = by_family.get(f)
+            if not found or any(not any(h.start in span for span in self._adjuncts) for h in found):
+                out.add(f)  # made by the engine (no hit), or used outside every adjunct
         return out
 
     def _opening_subject(self, ents: list[Entity], tokens: list[Token], scene: int) -> Speaker | None:

@@ -124,12 +124,29 @@ SAID_BEFORE = [
 ]
 
 
+# The same statements with the furniture of real copy: datelines, an aside between the subject and its
+# verb, a scene-setting "amid ..." phrase, a trailing parenthesis
+FURNITURE = [
+    (f"{head}{spk} {body}{tail}.".format(c=name), {(label, code)})
+    for (label, speakers, bodies), (name, code), head, tail in itertools.product([
+        ("DENIAL", ["{c}'s president, speaking at a news conference,", "The government of {c}"],
+         ["denied that {c} had agreed to take in deportees of other nationalities"]),
+        ("CONFIRMED", ["{c}'s president, speaking at a news conference,"],
+         ["confirmed that {c} will receive deportees of other nationalities from the US"]),
+        ("CLAIM", ["US officials, speaking on condition of anonymity,", "Homeland Security Secretary Kristi Noem"],
+         ["said {c} had agreed to take in deportees of other nationalities"]),
+    ], EN_COUNTRIES, ["", "KIGALI (AP) — ", "In a statement posted late Monday, "],
+        ["", ", amid growing pressure from Washington over migration", " (the second such statement this month)"])
+    for spk, body in itertools.product(speakers, bodies)
+]
+
+
 @pytest.mark.parametrize(
     "cases",
     [COLON_HEADLINES, DISMISSED_AS_UNTRUE, OWN_DEAL_NAMED, PASSIVE_AND_HEARSAY, NEGATIVE_OBJECTS_AND_TERMS,
-     SAID_BEFORE],
+     SAID_BEFORE, FURNITURE],
     ids=["colon-headlines", "dismissed-as-untrue", "own-deal-named", "passive-and-hearsay", "negative-objects",
-         "said-before"],
+         "said-before", "furniture"],
 )
 def test_grid_reads_every_combination_alike(cases: list[tuple[str, Expected]]) -> None:
     assert misread(cases) == []
