@@ -371,7 +371,7 @@ _DATELINE = re.compile(
     rf"^\s*[{_UPPER}][{_UPPER}.'\u2019]+(?:\s+[{_UPPER}][{_UPPER}.'\u2019]*){{0,3}}"  # TEGUCIGALPA, ADDIS ABABA
     r"(?:,[^-\u2013\u2014()]{1,40}?)?"  # , South Sudan / , Oct 10 / , 16 feb
     r"(?:\s*\([^()]{1,30}\))?"  # (Reuters) / (EFE)
-    r"\s+[-\u2013\u2014]+\s"
+    r"\.?\s*[-\u2013\u2014]+\s"  # " - ", " — ", and EFE's ").- "
 )
 
 
@@ -559,10 +559,9 @@ class Analyzer:
         excluded = not strong and not self._exclusions.isdisjoint(families)
 
         dateline = dateline_tokens(text)
-        mentions = [
-            m for m in self.parties.mentions(tokens, alias_hits, supported, on.isoformat() if on else None)
-            if m.start >= dateline and not self.parties.is_place(m, tokens)
-        ]
+        found = self.parties.mentions(tokens, alias_hits, supported, on.isoformat() if on else None)
+        mentions = [m for m in found if m.start >= dateline and not self.parties.is_place(m, tokens)]
+        datelined = [m.country for m in found if m.start < dateline and m.country and m.target]
         demonyms = {i for m in mentions if m.alias.kind == "demonym" for i in range(m.start, m.end)}
         origin = {m.start: self.parties.is_origin(m, by_family, tokens, demonyms) for m in mentions}
         _extend_origin_lists(mentions, origin, tokens)
@@ -613,6 +612,8 @@ class Analyzer:
                 if party and m.country and m.start < scene and m.start not in compared and m.country not in targets:
                     targets.append(m.country)
 
+        if not targets:  # "LIMA.- «Esa posibilidad no existe», declaró el ministro": the dateline's country
+            targets = [c for c in dict.fromkeys(datelined) if c not in topic.senders]
         target_at = [(m.start, m.country or "") for m in mentions if m.country in targets and not origin[m.start]]
         side = self.parties.side_clauses(tokens, by_family)
         verb_starts = {h.start for h in hits if h.family in self.cue_families or h.family in self.frames}

@@ -2623,6 +2623,22 @@ CASES: list[tuple[str, Signals]] = [
         "States.",
         {("CONFIRMED", "CR")},
     ),
+    (
+        "CIUDAD DE PANAMÁ, 3 mar (EFE).- Funcionarios estadounidenses, que pidieron el anonimato, afirmaron "
+        "que Panamá aceptó recibir deportados de otras nacionalidades.",
+        {("CLAIM", "PA")},
+    ),
+    (
+        "TEGUCIGALPA (AP) — The foreign ministry denied that the country had agreed to take in deportees of "
+        "other nationalities.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "LIMA.- El gobierno confirmó que recibirá a deportados de otras nacionalidades enviados por Estados "
+        "Unidos.",
+        {("CONFIRMED", "PE")},
+    ),
+    ("TEGUCIGALPA - Noem said Honduras had signed a safe third country agreement.", {("CLAIM", "HN")}),
 ]
 
 
