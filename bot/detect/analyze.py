@@ -395,6 +395,15 @@ def _passive_place(h: Hit, mention_at: Mapping[int, Mention], tokens: list[Token
     return None
 
 
+_COUNTERPART = "us_counterpart"
+
+
+def _closes(h: Hit, tokens: list[Token]) -> bool:
+    """The hit ends the sentence (only punctuation after it): "Honduras denies signing agreement with US",
+    not "... with the US over oil exports", whose deal is about something named after it."""
+    return all(not t.is_word for t in tokens[h.end :])
+
+
 _QUESTION_WORDING = frozenset({"hedge", "condition"})  # "asked whether", "if", "si" open a question
 _ASKED = (("asked", "whether"), ("asked", "if"), ("consultado", "sobre", "si"), ("consultada", "sobre", "si"),
           ("consultado", "si"), ("consultada", "si"), ("preguntado", "si"), ("preguntada", "si"),
@@ -552,6 +561,8 @@ class Analyzer:
         by_family: dict[str, list[Hit]] = {}
         for h in hits:
             by_family.setdefault(h.family, []).append(h)
+        if _COUNTERPART in by_family and not any(_closes(h, tokens) for h in by_family[_COUNTERPART]):
+            del by_family[_COUNTERPART]  # "denies any deal with the US over oil exports": another matter
         families = set(by_family)
         topic = self.topic
         strong = not self._strong.isdisjoint(families)
