@@ -2658,6 +2658,11 @@ CASES: list[tuple[str, Signals]] = [
     ("Guatemala denies signing a nuclear cooperation pact with the US", set()),
     ("China denies it has reached a deal with the United States on fentanyl", set()),
     ("Russia denies ceasefire deal with Washington", set()),
+    ("Panama moves 97 US deportees to Darien camp after they refuse to go home", {("CONFIRMED", "PA")}),
+    (
+        "Costa Rica relocates 200 deportees of other nationalities from the US to a border shelter",
+        {("CONFIRMED", "CR")},
+    ),
 ]
 
 
