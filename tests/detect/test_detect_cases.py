@@ -2663,6 +2663,17 @@ CASES: list[tuple[str, Signals]] = [
         "Costa Rica relocates 200 deportees of other nationalities from the US to a border shelter",
         {("CONFIRMED", "CR")},
     ),
+    ("Paraguay gives green light to arrival of US deportees of other nationalities", {("CONFIRMED", "PY")}),
+    ("Costa Rica da luz verde a la llegada de deportados de EE.UU.", {("CONFIRMED", "CR")}),
+    (
+        "Uganda abre sus puertas a deportados de otras nacionalidades enviados por EE.UU.",
+        {("CONFIRMED", "UG")},
+    ),
+    (
+        "Honduras no dará luz verde a la llegada de deportados de otras nacionalidades, dijo el canciller "
+        "hondureño.",
+        {("DENIAL", "HN")},
+    ),
 ]
 
 
