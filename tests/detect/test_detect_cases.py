@@ -2674,6 +2674,16 @@ CASES: list[tuple[str, Signals]] = [
         "hondureño.",
         {("DENIAL", "HN")},
     ),
+    (
+        "Panama did not close the door on receiving deportees of other nationalities, its president said.",
+        set(),
+    ),
+    ("Panamá no cierra la puerta a recibir deportados de otras nacionalidades, dijo su presidente.", set()),
+    ("Belize slams the door on US third-country deportations", {("DENIAL", "BZ")}),
+    ("Colombia cierra la puerta a los deportados de terceros países", {("DENIAL", "CO")}),
+    ("Ghana rebuffs US request to take in third-country deportees", {("DENIAL", "GH")}),
+    ("Nigeria balks at US demand to accept deportees of other nationalities", {("DENIAL", "NG")}),
+    ("Honduras dice no al plan de EE.UU. de enviarle deportados de otras nacionalidades", {("DENIAL", "HN")}),
 ]
 
 
