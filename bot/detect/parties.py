@@ -116,6 +116,15 @@ def comma_participle(tokens: list[Token], hit: Hit) -> bool:
     return hit.start > 0 and tokens[hit.start - 1].low == "," and _is_participle(tokens[hit.end - 1])
 
 
+def _completes(head: Entity, e: Entity, tokens: list[Token]) -> bool:
+    """"A former foreign minister of Ghana", "el principal partido opositor de Ghana": a country right
+    after "of"/"de" completes the role before it, which stays the speaker (and says whose it is)."""
+    return (
+        head.kind in ("role", "anonymous", "nongov", "media") and e.start == head.end + 1
+        and tokens[head.end].low in ("of", "de", "del")
+    )
+
+
 def _after_locative(tokens: list[Token], start: int) -> bool:
     """Is the word at `start` governed by a preposition of place ("in Washington", "to the United States")?"""
     j = start - 1
@@ -482,11 +491,14 @@ class Parties:
             return left
         kept = [
             e for i, e in enumerate(left)
-            if i == 0 or e.kind != "mention" or not _after_locative(tokens, e.start)
-            or not any(
-                o.kind in ("role", "anonymous", "nongov")
-                or (o.mention is not None and o.mention.alias.kind == "official")  # "Noem, en Tegucigalpa, dijo"
-                for o in left[:i]
+            if i == 0 or e.kind != "mention"
+            or (
+                (not _after_locative(tokens, e.start) or not any(
+                    o.kind in ("role", "anonymous", "nongov", "media")
+                    or (o.mention is not None and o.mention.alias.kind == "official")  # "Noem, en Tegucigalpa, dijo"
+                    for o in left[:i]
+                ))
+                and not _completes(left[i - 1], e, tokens)
             )
         ]
         return kept

@@ -2684,6 +2684,29 @@ CASES: list[tuple[str, Signals]] = [
     ("Ghana rebuffs US request to take in third-country deportees", {("DENIAL", "GH")}),
     ("Nigeria balks at US demand to accept deportees of other nationalities", {("DENIAL", "NG")}),
     ("Honduras dice no al plan de EE.UU. de enviarle deportados de otras nacionalidades", {("DENIAL", "HN")}),
+    (
+        "A former foreign minister of Ghana said the government had agreed to receive migrants deported by "
+        "Washington.",
+        {("CLAIM", "GH")},
+    ),
+    (
+        "El principal partido opositor de Paraguay acusó al gobierno de firmar en secreto un acuerdo para "
+        "recibir deportados de EE.UU.",
+        {("CLAIM", "PY")},
+    ),
+    (
+        "Organizaciones de derechos humanos denunciaron que Uganda ha recibido a deportados de otras "
+        "nacionalidades enviados por EE.UU.",
+        {("CLAIM", "UG")},
+    ),
+    (
+        "Local media in Rwanda reported that the first third-country deportees from the US had arrived.",
+        {("CLAIM", "RW")},
+    ),
+    (
+        "The government of Honduras said it will not receive deportees of other nationalities.",
+        {("DENIAL", "HN")},
+    ),
 ]
 
 
