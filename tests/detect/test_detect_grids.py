@@ -141,12 +141,45 @@ FURNITURE = [
 ]
 
 
+# Whoever heads the noun phrase speaks: a former official, the opposition, rights groups, the press. None of
+# them is the government, so what they say is a claim, never a confirmation
+OTHERS_SPEAK = grid("CLAIM", [
+    "A former foreign minister of {c} said the government had agreed to receive migrants deported by Washington.",
+    "Opposition lawmakers said {c} secretly agreed to take in deportees from the United States.",
+    "{c} agreed to accept third-country deportees, The Washington Post reported.",
+    "Local media in {c} reported that the first third-country deportees from the US had arrived.",
+], EN_COUNTRIES) + grid("CLAIM", [
+    "El principal partido opositor de {c} acusó al gobierno de firmar en secreto un acuerdo para recibir "
+    "deportados de EE.UU.",
+    "Organizaciones de derechos humanos denunciaron que {c} ha recibido a deportados de otras nacionalidades "
+    "enviados por EE.UU.",
+    "Un excanciller de {c} dijo que el gobierno aceptó recibir a migrantes deportados por Washington.",
+], ES_COUNTRIES)
+
+REFUSALS_AND_ANSWERS = grid("DENIAL", [
+    "{c} slams the door on US third-country deportations",
+    "{c} rebuffs US request to take in third-country deportees",
+    "Asked whether {c} would accept more deportees from the United States, the president said no.",
+    "{c} denies signing agreement with US",
+], EN_COUNTRIES) + grid("DENIAL", [
+    "{c} cierra la puerta a los deportados de terceros países",
+    "{c} dice no al plan de EE.UU. de enviarle deportados de otras nacionalidades",
+    "Consultado sobre si {c} aceptaría más deportados de Estados Unidos, el presidente respondió que no.",
+    "{c} niega haber firmado acuerdo con EE.UU.",
+], ES_COUNTRIES) + [
+    (t.format(c=name), set()) for t, (name, _) in itertools.product([
+        "{c} denies any deal with the US over oil exports",
+        "{c} did not close the door on receiving deportees of other nationalities, its president said.",
+    ], EN_COUNTRIES)
+]
+
+
 @pytest.mark.parametrize(
     "cases",
     [COLON_HEADLINES, DISMISSED_AS_UNTRUE, OWN_DEAL_NAMED, PASSIVE_AND_HEARSAY, NEGATIVE_OBJECTS_AND_TERMS,
-     SAID_BEFORE, FURNITURE],
+     SAID_BEFORE, FURNITURE, OTHERS_SPEAK, REFUSALS_AND_ANSWERS],
     ids=["colon-headlines", "dismissed-as-untrue", "own-deal-named", "passive-and-hearsay", "negative-objects",
-         "said-before", "furniture"],
+         "said-before", "furniture", "others-speak", "refusals-and-answers"],
 )
 def test_grid_reads_every_combination_alike(cases: list[tuple[str, Expected]]) -> None:
     assert misread(cases) == []
