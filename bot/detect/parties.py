@@ -136,9 +136,23 @@ def _after_locative(tokens: list[Token], start: int) -> bool:
 _TO_WHOM = frozenset({"a", "al", "to", "ante", "with", "con", "en", "on", "in", "por"})
 
 
+def _english_verb(word: str) -> bool:
+    """An English verb form of saying ("said", "added", "insists"), not a Spanish one ("dijo", "aseguro")."""
+    return word in ("said", "says", "told", "tells", "wrote", "writes") or word.endswith("ed") or (
+        word.endswith("s") and not word.endswith(("as", "es", "os"))
+    )
+
+
 def _addressee(tokens: list[Token], verb_end: int, start: int) -> bool:
     """'aseguró a The Times', 'told AP', 'dijo en CNN': the outlet or person spoken to, not the speaker."""
     between = [t.low for t in tokens[verb_end:start]]
+    if between and between[0] == "a" and verb_end > 0 and _english_verb(tokens[verb_end - 1].low):
+        return False  # "said a spokesperson": the article, not Spanish "a" ("aseguró a The Times")
+    if (
+        len(between) >= 3 and between[0] == "a" and between[-1] in ("un", "una", "el", "la", "los", "las")
+        and any(t.capitalized for t in tokens[verb_end + 1 : start - 1])
+    ):
+        return False  # "aseguró a The Times un funcionario": after the addressee, a new noun phrase speaks
     return (bool(between) and between[0] in _TO_WHOM) or (
         verb_end > 0 and tokens[verb_end - 1].low in ("told", "tells", "tell")
     )

@@ -2707,6 +2707,21 @@ CASES: list[tuple[str, Signals]] = [
         "The government of Honduras said it will not receive deportees of other nationalities.",
         {("DENIAL", "HN")},
     ),
+    (
+        "Panama has agreed to take in deportees of other nationalities, said a spokesperson for the US "
+        "embassy in Panama City.",
+        {("CLAIM", "PA")},
+    ),
+    (
+        "Honduras will not receive deportees of other nationalities, said a spokesperson for the Honduran "
+        "foreign ministry.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Costa Rica aceptó recibir deportados de otras nacionalidades, aseguró a The Times un funcionario "
+        "estadounidense.",
+        {("CLAIM", "CR")},
+    ),
 ]
 
 
