@@ -148,11 +148,11 @@ def _addressee(tokens: list[Token], verb_end: int, start: int) -> bool:
     between = [t.low for t in tokens[verb_end:start]]
     if between and between[0] == "a" and verb_end > 0 and _english_verb(tokens[verb_end - 1].low):
         return False  # "said a spokesperson": the article, not Spanish "a" ("aseguró a The Times")
-    if (
-        len(between) >= 3 and between[0] == "a" and between[-1] in ("un", "una", "el", "la", "los", "las")
-        and any(t.capitalized for t in tokens[verb_end + 1 : start - 1])
-    ):
-        return False  # "aseguró a The Times un funcionario": after the addressee, a new noun phrase speaks
+    articles = ("un", "una", "el", "la", "los", "las")
+    if len(between) >= 3 and between[0] in ("a", "en") and any(w in articles for w in between[2:][-2:]):
+        # "aseguró a CNN un alto funcionario", "explicó a periodistas el subsecretario", "afirmó en
+        # conferencia de prensa la secretaria": after the addressee or the place, a new noun phrase speaks
+        return False
     return (bool(between) and between[0] in _TO_WHOM) or (
         verb_end > 0 and tokens[verb_end - 1].low in ("told", "tells", "tell")
     )

@@ -2722,6 +2722,26 @@ CASES: list[tuple[str, Signals]] = [
         "estadounidense.",
         {("CLAIM", "CR")},
     ),
+    (
+        "Guatemala aceptó recibir deportados de otras nacionalidades, explicó a periodistas el subsecretario "
+        "Christopher Landau.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "Ruanda acogerá a migrantes deportados por EE.UU., aseguró a CNN un alto funcionario de la Casa "
+        "Blanca.",
+        {("CLAIM", "RW")},
+    ),
+    (
+        "Honduras aceptó recibir deportados de otras nacionalidades, afirmó en conferencia de prensa la "
+        "secretaria Kristi Noem.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "El portavoz de Exteriores sursudanés aseguró en su rueda de prensa semanal que no existe ningún "
+        "acuerdo con Washington sobre deportados de terceros países.",
+        {("DENIAL", "SS")},
+    ),
 ]
 
 
