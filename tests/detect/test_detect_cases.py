@@ -2742,6 +2742,14 @@ CASES: list[tuple[str, Signals]] = [
         "acuerdo con Washington sobre deportados de terceros países.",
         {("DENIAL", "SS")},
     ),
+    (
+        "Rwanda will receive migrants deported by the US, two people familiar with the talks said.",
+        {("CLAIM", "RW")},
+    ),
+    (
+        "Panamá recibirá a deportados de otras nacionalidades, según fuentes cercanas a las negociaciones.",
+        {("CLAIM", "PA")},
+    ),
 ]
 
 
