@@ -404,6 +404,16 @@ def _closes(h: Hit, tokens: list[Token]) -> bool:
     return all(not t.is_word for t in tokens[h.end :])
 
 
+def _retells(outer: Speaker, inner: Speaker) -> bool:
+    """Someone other than a government, or another government, retelling what a government told them
+    ("Noem said Honduras' president had told her ...", "Rubio dijo que el presidente de Guatemala le
+    aseguró ..."): the words are the teller's account. The press reporting a statement is not a retelling."""
+    return (
+        inner.kind == "gov" and outer.kind in ("gov", "person", "anonymous", "nongov")
+        and not (outer.kind == "gov" and outer.countries == inner.countries)
+    )
+
+
 _QUESTION_WORDING = frozenset({"hedge", "condition"})  # "asked whether", "if", "si" open a question
 _ASKED = (("asked", "whether"), ("asked", "if"), ("consultado", "sobre", "si"), ("consultada", "sobre", "si"),
           ("consultado", "si"), ("consultada", "si"), ("preguntado", "si"), ("preguntada", "si"),
@@ -888,6 +898,13 @@ class Analyzer:
         before = [(fh, s) for fh, s, _ in frames if s is not None and fh.end <= h.start]
         if before:
             fh, spk = max(before, key=lambda fs: fs[0].end)
+            outer = [
+                (f0, s0) for f0, s0 in before
+                if f0.end <= fh.start and clause[f0.start] == clause[fh.start] and _retells(s0, spk)
+                and not any(f0.end <= c < fh.start for c in commas)  # ", and Uganda's minister said": another
+            ]
+            if outer:  # "Noem said Honduras' president had told her the country would ...": Noem's account
+                return min(outer, key=lambda fs: fs[0].start)[1], fh
             return spk, fh
         after = [
             (fh, s, p)

@@ -2750,6 +2750,59 @@ CASES: list[tuple[str, Signals]] = [
         "Panamá recibirá a deportados de otras nacionalidades, según fuentes cercanas a las negociaciones.",
         {("CLAIM", "PA")},
     ),
+    (
+        "Noem said Honduras' president had told her the country would accept deportees of other "
+        "nationalities.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "The Honduran foreign minister said the US had proposed that Honduras take in deportees of other "
+        "nationalities.",
+        set(),
+    ),
+    (
+        "Honduras confirmed the US announcement that it would take in deportees of other nationalities.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Honduras denied it, but Noem insisted the country had signed an agreement to receive deportees of "
+        "other nationalities.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Rubio dijo que el presidente de Guatemala le aseguró que el país recibirá deportados de otras "
+        "nacionalidades.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "Guatemala confirmó el anuncio de EE.UU. de que recibirá deportados de otras nacionalidades.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "El canciller guatemalteco dijo que Washington propuso que Guatemala reciba deportados de otras "
+        "nacionalidades.",
+        set(),
+    ),
+    (
+        "Costa Rica's president acknowledged that the country had accepted deportees of other nationalities "
+        "from the US.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "El presidente de Costa Rica admitió que el país recibió deportados de otras nacionalidades enviados "
+        "por EE.UU.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "El presidente de Costa Rica reconoció que el país recibió deportados de otras nacionalidades "
+        "enviados por EE.UU.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Panama's president said that, contrary to what Rubio claimed, the country has not agreed to take in "
+        "deportees of other nationalities.",
+        {("DENIAL", "PA")},
+    ),
 ]
 
 
