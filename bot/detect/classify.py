@@ -111,16 +111,23 @@ def _inferable(ruleset: RuleSet, families: AbstractSet[str]) -> AbstractSet[str]
     A migration word can come with a nationality that the analysis recognises as third-country people
     ("Venezuelan deportees" held in El Salvador), and so can a people noun ("Salvadoran national Kilmar
     Abrego Garcia", "un hombre iraquí"), so `third_country` counts as present when it would complete a
-    combo together with families other than the migration word itself.
+    combo together with families other than the migration word itself. A people noun is common in any
+    news ("people", "workers"), so it counts only beside receiving or sending someone, which is what the
+    named person of another nationality is for in this beat.
     """
     if "third_country" in families or ("migration" not in families and "people" not in families):
         return families
     _, combos = _topic_sets(ruleset)
     for combo in combos:
         rest = combo - {"third_country"}
+        if "migration" not in families and not rest <= _ACTS_ON_PEOPLE:
+            continue
         if "third_country" in combo and rest and rest != {"migration"} and rest <= families:
             return families | {"third_country"}
     return families
+
+
+_ACTS_ON_PEOPLE = frozenset({"receive", "receive_by", "transfer", "arrival"})
 
 
 def _maybe_topical(ruleset: RuleSet, families: set[str], *, matched: bool = False) -> bool:
