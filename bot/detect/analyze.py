@@ -22,6 +22,20 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
+from bot.detect.constructions import (
+    COUNTERPART,
+    OBJECT_NEGATED,
+    OWNED_DEAL,
+    QUESTION_WORDING,
+    REPORTING,
+    answered_question,
+    closes,
+    deal_owner,
+    headline_subject,
+    negative_object,
+    passive_place,
+    retells,
+)
 from bot.detect.matcher import AliasHit, Hit
 from bot.detect.parties import (
     HARD_STOP,
@@ -140,22 +154,6 @@ def _limit_follows(h: Hit, tokens: list[Token]) -> bool:
         if pair in (("more", "than"), ("mas", "de")) and (words[i + 2].isdigit() or words[i + 2] in _NUMBERS):
             return True
     return False
-
-
-_OBJECT_NEGATED = frozenset({"sign", "agree", "receive", "possess"})
-_NEGATIVE_OBJECTS = frozenset({"nothing", "none", "no"})
-_NOT_NEGATIVE_AFTER = frozenset({  # "no more than 300", "nothing but", "none other than": no refusal
-    "more", "fewer", "less", "later", "sooner", "longer", "but", "other", "doubt",
-})
-
-
-def _negative_object(h: Hit, tokens: list[Token]) -> bool:
-    """An English negative object right after the verb ("signed nothing", "has accepted no deportees",
-    "received none"): the negation stands after the cue, where the scope of `negation` does not look."""
-    if h.end >= len(tokens) or tokens[h.end].low not in _NEGATIVE_OBJECTS:
-        return False
-    nxt = tokens[h.end + 1].low if h.end + 1 < len(tokens) else ""
-    return nxt not in _NOT_NEGATIVE_AFTER
 
 
 _NUMBERS = frozenset({
@@ -375,126 +373,6 @@ _DATELINE = re.compile(
 )
 
 
-_PASSIVE_AUX = frozenset({
-    "be", "been", "being", "is", "are", "was", "were", "get", "got", "fue", "fueron", "sido", "son", "es",
-    "sera", "seran", "siendo", "era", "eran",
-})
-
-
-def _passive_place(h: Hit, mention_at: Mapping[int, Mention], tokens: list[Token]) -> str | None:
-    """Where people are received in a passive clause ("have been received in Ghana", "fueron acogidos
-    en Costa Rica"): that country receives them, whoever sent them."""
-    if h.start == 0 or tokens[h.start - 1].low not in _PASSIVE_AUX:
-        return None
-    for j in range(h.end, min(len(tokens) - 1, h.end + 3)):
-        if tokens[j].low in ("in", "en", "at"):
-            m = mention_at.get(j + 1)
-            return m.country if m is not None else None
-        if not tokens[j].is_word:
-            return None
-    return None
-
-
-_COUNTERPART = "us_counterpart"
-
-
-def _closes(h: Hit, tokens: list[Token]) -> bool:
-    """The hit ends the sentence (only punctuation after it): "Honduras denies signing agreement with US",
-    not "... with the US over oil exports", whose deal is about something named after it."""
-    return all(not t.is_word for t in tokens[h.end :])
-
-
-def _retells(outer: Speaker, inner: Speaker) -> bool:
-    """Someone other than a government, or another government, retelling what a government told them
-    ("Noem said Honduras' president had told her ...", "Rubio dijo que el presidente de Guatemala le
-    aseguró ..."): the words are the teller's account. The press reporting a statement is not a retelling."""
-    return (
-        inner.kind == "gov" and outer.kind in ("gov", "person", "anonymous", "nongov")
-        and not (outer.kind == "gov" and outer.countries == inner.countries)
-    )
-
-
-_QUESTION_WORDING = frozenset({"hedge", "condition"})  # "asked whether", "if", "si" open a question
-_ASKED = (("asked", "whether"), ("asked", "if"), ("consultado", "sobre", "si"), ("consultada", "sobre", "si"),
-          ("consultado", "si"), ("consultada", "si"), ("preguntado", "si"), ("preguntada", "si"),
-          ("preguntado", "sobre", "si"), ("preguntada", "sobre", "si"))
-_NO_ANSWERS = frozenset({
-    ("no",), ("que", "no"), ("that", "it", "had", "not"), ("it", "had", "not"), ("that", "it", "would", "not"),
-    ("it", "would", "not"), ("it", "has", "not"), ("that", "it", "has", "not"), ("it", "will", "not"),
-})
-_YES_ANSWERS = frozenset({  # "sí" is read as "yes" (textprep), so "respondió que sí" ends in "yes"
-    ("yes",), ("que", "yes"), ("that", "it", "had"), ("it", "had"), ("that", "it", "would"), ("it", "would"),
-    ("it", "has"), ("that", "it", "has"), ("it", "will"),
-})
-
-
-def _answered_question(tokens: list[Token], frames: list[Hit]) -> tuple[int, int, str] | None:
-    """"Asked whether Panama would accept more deportees, Mulino said no" / "Consultado sobre si ...,
-    respondió que sí": the question's words are the speaker's answer, negated by a bare "no". Returns the
-    question's span (after "whether"/"si", up to the comma) and "no" or "yes"; None for any other sentence
-    (an answer with a clause of its own speaks for itself)."""
-    words = [t.low for t in tokens]
-    start = next(
-        (i + len(a) for i in range(min(3, len(words))) for a in _ASKED if tuple(words[i : i + len(a)]) == a), None
-    )
-    if start is None:
-        return None
-    end = next((i for i in range(start, len(words)) if words[i] == ","), None)
-    if end is None:
-        return None
-    for f in frames:
-        if f.start <= end:
-            continue
-        rest = tuple(w for w in words[f.end :] if w not in (".", "!", "\"", "'"))
-        if rest in _NO_ANSWERS:
-            return start, end, "no"
-        if rest in _YES_ANSWERS:
-            return start, end, "yes"
-    return None
-
-
-_OWNED_DEAL = "owned_deal"
-
-
-def _deal_owner(
-    h: Hit, mention_at: Mapping[int, Mention], origin: Mapping[int, bool], tokens: list[Token],
-    senders: AbstractSet[str],
-) -> str | None:
-    """The receiving country whose deal an `owned_deal` hit names: the name before "'s deal"
-    ("Uganda's deal to shelter ...") or after "acuerdo ... de" ("el acuerdo migratorio de Uganda"). A
-    sending state's deal ("Washington's deal with Ghana") and migrants' origins ("el acuerdo de
-    deportación de hondureños") own nothing."""
-    if tokens[h.start].low == "s":
-        owner = next((m for m in mention_at.values() if m.end == h.start), None)
-    elif tokens[h.end - 1].low in ("de", "del"):
-        owner = mention_at.get(h.end)
-    else:
-        owner = None
-    if owner is None or origin.get(owner.start) or not owner.country or owner.country in senders:
-        return None
-    return owner.country
-
-
-_REPORTING = frozenset({"say", "according", "report", "hearsay"})  # frames that name a speaker, not an act
-_HEADLINE_PREDICATE = 8  # "Uganda pone condiciones:", "Ghana draws a line:": a short predicate before the colon
-
-
-def _headline_subject(ents: list[Entity], tokens: list[Token], colon: int) -> list[Entity]:
-    """"Uganda pone condiciones: solo aceptará deportados africanos": a headline's subject, a short
-    predicate, a colon, and what follows is that subject's word or decision, as after "Sheinbaum:". Only
-    for the first colon, right after a subject that opens the sentence (an article may come first)."""
-    if any(t.low in HARD_STOP for t in tokens[:colon]):
-        return []
-    first = next((e for e in ents if not e.in_side_clause), None)
-    if first is None or first.start > 1 or first.kind not in ("mention", "role", "anonymous"):
-        return []
-    if first.start == 1 and tokens[0].low not in ("the", "el", "la", "los", "las"):
-        return []
-    if not 0 < colon - first.end <= _HEADLINE_PREDICATE:
-        return []
-    return [first]
-
-
 def dateline_tokens(text: str) -> int:
     """How many tokens a leading dateline takes ("GUATEMALA CITY, Oct 10 (Reuters) - ", "JUBA, South Sudan
     (AP) - "): where the report was filed, never a party or a speaker. Capitals in the city part (a whole
@@ -565,14 +443,14 @@ class Analyzer:
         self._adjuncts = _phrase_spans(tokens, hits, "adjunct")
         year_of = on or datetime.now(UTC).date()  # undated text: judged as news of today
         hits = [h for h in hits if h.family != "history" or not _recent_or_dated(tokens, h, year_of)]
-        answered = _answered_question(tokens, [h for h in hits if h.family in self.frames])
+        answered = answered_question(tokens, [h for h in hits if h.family in self.frames])
         if answered is not None:  # the question's "whether"/"si" asks; the answer decides
-            hits = [h for h in hits if not (h.family in _QUESTION_WORDING and h.start < answered[0])]
+            hits = [h for h in hits if not (h.family in QUESTION_WORDING and h.start < answered[0])]
         by_family: dict[str, list[Hit]] = {}
         for h in hits:
             by_family.setdefault(h.family, []).append(h)
-        if _COUNTERPART in by_family and not any(_closes(h, tokens) for h in by_family[_COUNTERPART]):
-            del by_family[_COUNTERPART]  # "denies any deal with the US over oil exports": another matter
+        if COUNTERPART in by_family and not any(closes(h, tokens) for h in by_family[COUNTERPART]):
+            del by_family[COUNTERPART]  # "denies any deal with the US over oil exports": another matter
         families = set(by_family)
         topic = self.topic
         strong = not self._strong.isdisjoint(families)
@@ -687,8 +565,8 @@ class Analyzer:
                 # not the object just before the colon
                 # not when what follows names its own speaker ("..., officials say"), nor after a denial in
                 # the headline ("US contradicts Bukele:": what follows is not the subject's decision)
-                if not any((h.start > k) == (h.family in _REPORTING) for h in frame_hits):
-                    before = _headline_subject(ents, tokens, k) or before
+                if not any((h.start > k) == (h.family in REPORTING) for h in frame_hits):
+                    before = headline_subject(ents, tokens, k) or before
                 if before:
                     colon = Hit("say", k, k + 1)
                     spk = self.parties.to_speaker(before[-1], ents, tokens, None, frozenset(barriers))
@@ -747,17 +625,17 @@ class Analyzer:
                     speaker, reach = denier[1], denier[0].start
                     said_span = (denier[0].end, _clause_end(clause, denier[0].start))
             mods = self._modifiers_for(h, scope_families, scope_barriers)
-            if h.family in _OBJECT_NEGATED and _negative_object(h, tokens):
+            if h.family in OBJECT_NEGATED and negative_object(h, tokens):
                 mods.add("negation")  # "we have signed nothing", "it has accepted no deportees"
             if "negation" in mods and _limit_follows(h, tokens):
                 mods = (mods - {"negation"}) | {"restriction"}  # "no recibirá más de 300": a cap, not a refusal
             cue_text = " ".join(t.text for t in tokens[h.start : h.end])
             subject = self.parties.subject(h, ents, subject_barriers - set(range(h.start, h.end)), tokens)
             if h.family == "receive":
-                where = _passive_place(h, mention_at, tokens)
+                where = passive_place(h, mention_at, tokens)
                 subject = frozenset({where}) if where else subject  # "have been received in Ghana"
-            if h.family == _OWNED_DEAL:  # the owner is the subject, or nobody
-                owner = _deal_owner(h, mention_at, origin, tokens, topic.senders)
+            if h.family == OWNED_DEAL:  # the owner is the subject, or nobody
+                owner = deal_owner(h, mention_at, origin, tokens, topic.senders)
                 subject = frozenset({owner}) if owner else frozenset()
             here = frozenset(in_clause.get(clause[h.start], ()))
             partners = _partners(h, mention_at, tokens) if h.family in _PACT_CUES else frozenset()
@@ -900,7 +778,7 @@ class Analyzer:
             fh, spk = max(before, key=lambda fs: fs[0].end)
             outer = [
                 (f0, s0) for f0, s0 in before
-                if f0.end <= fh.start and clause[f0.start] == clause[fh.start] and _retells(s0, spk)
+                if f0.end <= fh.start and clause[f0.start] == clause[fh.start] and retells(s0, spk)
                 and not any(f0.end <= c < fh.start for c in commas)  # ", and Uganda's minister said": another
             ]
             if outer:  # "Noem said Honduras' president had told her the country would ...": Noem's account

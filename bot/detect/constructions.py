@@ -1,0 +1,156 @@
+"""Constructions the sentence analysis recognises by their shape, one function each.
+
+Kept apart from `analyze.py` (which wires them in) so that each reads on its own: a negative object after
+a verb ("signed nothing"), a passive receiving's place ("received in Ghana"), the US named as a closing
+counterpart ("... with US"), a government's words retold by someone else, a question answered with a bare
+no or yes, a country's own deal ("Uganda's deal to ..."), and a headline's subject before a colon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
+
+from bot.detect.matcher import Hit
+from bot.detect.parties import HARD_STOP, Entity, Mention, Speaker
+from bot.detect.textprep import Token
+
+__all__ = [
+    "COUNTERPART", "OBJECT_NEGATED", "OWNED_DEAL", "QUESTION_WORDING", "REPORTING", "answered_question",
+    "closes", "deal_owner", "headline_subject", "negative_object", "passive_place", "retells",
+]
+
+OBJECT_NEGATED = frozenset({"sign", "agree", "receive", "possess"})
+_NEGATIVE_OBJECTS = frozenset({"nothing", "none", "no"})
+_NOT_NEGATIVE_AFTER = frozenset({  # "no more than 300", "nothing but", "none other than": no refusal
+    "more", "fewer", "less", "later", "sooner", "longer", "but", "other", "doubt",
+})
+
+
+def negative_object(h: Hit, tokens: list[Token]) -> bool:
+    """An English negative object right after the verb ("signed nothing", "has accepted no deportees",
+    "received none"): the negation stands after the cue, where the scope of `negation` does not look."""
+    if h.end >= len(tokens) or tokens[h.end].low not in _NEGATIVE_OBJECTS:
+        return False
+    nxt = tokens[h.end + 1].low if h.end + 1 < len(tokens) else ""
+    return nxt not in _NOT_NEGATIVE_AFTER
+
+
+_PASSIVE_AUX = frozenset({
+    "be", "been", "being", "is", "are", "was", "were", "get", "got", "fue", "fueron", "sido", "son", "es",
+    "sera", "seran", "siendo", "era", "eran",
+})
+
+
+def passive_place(h: Hit, mention_at: Mapping[int, Mention], tokens: list[Token]) -> str | None:
+    """Where people are received in a passive clause ("have been received in Ghana", "fueron acogidos
+    en Costa Rica"): that country receives them, whoever sent them."""
+    if h.start == 0 or tokens[h.start - 1].low not in _PASSIVE_AUX:
+        return None
+    for j in range(h.end, min(len(tokens) - 1, h.end + 3)):
+        if tokens[j].low in ("in", "en", "at"):
+            m = mention_at.get(j + 1)
+            return m.country if m is not None else None
+        if not tokens[j].is_word:
+            return None
+    return None
+
+
+COUNTERPART = "us_counterpart"
+
+
+def closes(h: Hit, tokens: list[Token]) -> bool:
+    """The hit ends the sentence (only punctuation after it): "Honduras denies signing agreement with US",
+    not "... with the US over oil exports", whose deal is about something named after it."""
+    return all(not t.is_word for t in tokens[h.end :])
+
+
+def retells(outer: Speaker, inner: Speaker) -> bool:
+    """Someone other than a government, or another government, retelling what a government told them
+    ("Noem said Honduras' president had told her ...", "Rubio dijo que el presidente de Guatemala le
+    aseguró ..."): the words are the teller's account. The press reporting a statement is not a retelling."""
+    return (
+        inner.kind == "gov" and outer.kind in ("gov", "person", "anonymous", "nongov")
+        and not (outer.kind == "gov" and outer.countries == inner.countries)
+    )
+
+
+QUESTION_WORDING = frozenset({"hedge", "condition"})  # "asked whether", "if", "si" open a question
+_ASKED = (("asked", "whether"), ("asked", "if"), ("consultado", "sobre", "si"), ("consultada", "sobre", "si"),
+          ("consultado", "si"), ("consultada", "si"), ("preguntado", "si"), ("preguntada", "si"),
+          ("preguntado", "sobre", "si"), ("preguntada", "sobre", "si"))
+_NO_ANSWERS = frozenset({
+    ("no",), ("que", "no"), ("that", "it", "had", "not"), ("it", "had", "not"), ("that", "it", "would", "not"),
+    ("it", "would", "not"), ("it", "has", "not"), ("that", "it", "has", "not"), ("it", "will", "not"),
+})
+_YES_ANSWERS = frozenset({  # "sí" is read as "yes" (textprep), so "respondió que sí" ends in "yes"
+    ("yes",), ("que", "yes"), ("that", "it", "had"), ("it", "had"), ("that", "it", "would"), ("it", "would"),
+    ("it", "has"), ("that", "it", "has"), ("it", "will"),
+})
+
+
+def answered_question(tokens: list[Token], frames: list[Hit]) -> tuple[int, int, str] | None:
+    """"Asked whether Panama would accept more deportees, Mulino said no" / "Consultado sobre si ...,
+    respondió que sí": the question's words are the speaker's answer, negated by a bare "no". Returns the
+    question's span (after "whether"/"si", up to the comma) and "no" or "yes"; None for any other sentence
+    (an answer with a clause of its own speaks for itself)."""
+    words = [t.low for t in tokens]
+    start = next(
+        (i + len(a) for i in range(min(3, len(words))) for a in _ASKED if tuple(words[i : i + len(a)]) == a), None
+    )
+    if start is None:
+        return None
+    end = next((i for i in range(start, len(words)) if words[i] == ","), None)
+    if end is None:
+        return None
+    for f in frames:
+        if f.start <= end:
+            continue
+        rest = tuple(w for w in words[f.end :] if w not in (".", "!", "\"", "'"))
+        if rest in _NO_ANSWERS:
+            return start, end, "no"
+        if rest in _YES_ANSWERS:
+            return start, end, "yes"
+    return None
+
+
+OWNED_DEAL = "owned_deal"
+
+
+def deal_owner(
+    h: Hit, mention_at: Mapping[int, Mention], origin: Mapping[int, bool], tokens: list[Token],
+    senders: AbstractSet[str],
+) -> str | None:
+    """The receiving country whose deal an `owned_deal` hit names: the name before "'s deal"
+    ("Uganda's deal to shelter ...") or after "acuerdo ... de" ("el acuerdo migratorio de Uganda"). A
+    sending state's deal ("Washington's deal with Ghana") and migrants' origins ("el acuerdo de
+    deportación de hondureños") own nothing."""
+    if tokens[h.start].low == "s":
+        owner = next((m for m in mention_at.values() if m.end == h.start), None)
+    elif tokens[h.end - 1].low in ("de", "del"):
+        owner = mention_at.get(h.end)
+    else:
+        owner = None
+    if owner is None or origin.get(owner.start) or not owner.country or owner.country in senders:
+        return None
+    return owner.country
+
+
+REPORTING = frozenset({"say", "according", "report", "hearsay"})  # frames that name a speaker, not an act
+_HEADLINE_PREDICATE = 8  # "Uganda pone condiciones:", "Ghana draws a line:": a short predicate before the colon
+
+
+def headline_subject(ents: list[Entity], tokens: list[Token], colon: int) -> list[Entity]:
+    """"Uganda pone condiciones: solo aceptará deportados africanos": a headline's subject, a short
+    predicate, a colon, and what follows is that subject's word or decision, as after "Sheinbaum:". Only
+    for the first colon, right after a subject that opens the sentence (an article may come first)."""
+    if any(t.low in HARD_STOP for t in tokens[:colon]):
+        return []
+    first = next((e for e in ents if not e.in_side_clause), None)
+    if first is None or first.start > 1 or first.kind not in ("mention", "role", "anonymous"):
+        return []
+    if first.start == 1 and tokens[0].low not in ("the", "el", "la", "los", "las"):
+        return []
+    if not 0 < colon - first.end <= _HEADLINE_PREDICATE:
+        return []
+    return [first]
