@@ -2803,6 +2803,21 @@ CASES: list[tuple[str, Signals]] = [
         "deportees of other nationalities.",
         {("DENIAL", "PA")},
     ),
+    (
+        "Washington asked Honduras to take in deportees of other nationalities. \"We will receive them for "
+        "humanitarian reasons,\" said the Honduran foreign minister.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "EE.UU. pidió a Guatemala recibir a deportados de otras nacionalidades. «Los recibiremos por razones "
+        "humanitarias», dijo el canciller guatemalteco.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "Washington asked Honduras to take in deportees of other nationalities. Critics said it would be "
+        "costly to house them.",
+        set(),
+    ),
 ]
 
 
