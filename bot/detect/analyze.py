@@ -38,6 +38,7 @@ from bot.detect.constructions import (
 )
 from bot.detect.matcher import AliasHit, Hit
 from bot.detect.parties import (
+    DETERMINERS,
     HARD_STOP,
     NEGATED_NATIONALITY,
     Entity,
@@ -561,10 +562,9 @@ class Analyzer:
             if tok.low == ":":
                 kinds = ("mention", "role", "anonymous", "media", "nongov")
                 before = [e for e in ents if e.end == k and e.kind in kinds]
-                # "Uganda responde a Washington:", "Noem visits Honduras:": the headline's subject speaks,
-                # not the object just before the colon
-                # not when what follows names its own speaker ("..., officials say"), nor after a denial in
-                # the headline ("US contradicts Bukele:": what follows is not the subject's decision)
+                # "Uganda responde a Washington:", "Noem visits Honduras:": the headline's subject speaks, not
+                # the object just before the colon; unless what follows names its own speaker ("..., officials
+                # say") or the headline is a denial ("US contradicts Bukele:": not the subject's decision)
                 if not any((h.start > k) == (h.family in REPORTING) for h in frame_hits):
                     before = headline_subject(ents, tokens, k) or before
                 if before:
@@ -711,7 +711,7 @@ class Analyzer:
     def _opening_subject(self, ents: list[Entity], tokens: list[Token], scene: int) -> Speaker | None:
         """The government official or body a sentence opens with, as the speaker a following "He said",
         "Aseguró que ..." refers back to (a sentence with no verb of saying of its own)."""
-        start = scene + (1 if scene < len(tokens) and tokens[scene].low in ("the", "el", "la", "los", "las") else 0)
+        start = scene + (1 if scene < len(tokens) and tokens[scene].low in DETERMINERS else 0)
         openers = [e for e in ents if not e.in_side_clause and start <= e.start <= start + 3]
         first = next((e for e in openers if e.kind in ("role", "anonymous")), None)
         if first is None:

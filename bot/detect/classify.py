@@ -74,13 +74,19 @@ def topic_possible(ruleset: RuleSet, families: Iterable[str]) -> bool:
     return not strong.isdisjoint(present) or any(c <= present for c in combos)
 
 
-def _pronouns(ruleset: RuleSet) -> frozenset[str]:
-    cached: frozenset[str] | None = getattr(ruleset, "_pronouns", None)
+def _one_words(ruleset: RuleSet, key: str, names: Iterable[str]) -> frozenset[str]:
+    """The one-word terms of the named families, as folded words (cached on the rule set under `key`):
+    what the sentence selection compares a sentence's words with."""
+    cached: frozenset[str] | None = getattr(ruleset, key, None)
     if cached is None:
-        fam = ruleset.families.get("pronoun")
-        cached = frozenset(k for p in (fam.patterns if fam else ()) for k, _ in expand(p) if " " not in k)
-        object.__setattr__(ruleset, "_pronouns", cached)
+        patterns = [p for n in names if n in ruleset.families for p in ruleset.families[n].patterns]
+        cached = frozenset(k for p in patterns if " " not in p and "..." not in p for k, _ in expand(p))
+        object.__setattr__(ruleset, key, cached)
     return cached
+
+
+def _pronouns(ruleset: RuleSet) -> frozenset[str]:
+    return _one_words(ruleset, "_pronouns", ["pronoun"])
 
 
 # Noun phrases that stand for a country named earlier ("The embassy said the country had agreed ...")
@@ -94,15 +100,10 @@ def _frame_openers(ruleset: RuleSet) -> frozenset[str]:
     """One-word verbs of saying or denying ("aseguró", "negó", "added"): a sentence that opens with one
     dropped its subject, which an earlier sentence names."""
     cached: frozenset[str] | None = getattr(ruleset, "_frame_openers", None)
-    if cached is None:
-        words: set[str] = set()
-        for fam in ruleset.families.values():
-            if fam.frame and fam.speaker_side == "left":
-                one_word = [p for p in fam.patterns if " " not in p and "..." not in p]
-                words.update(k for p in one_word for k, _ in expand(p))
-        cached = frozenset(words)
-        object.__setattr__(ruleset, "_frame_openers", cached)
-    return cached
+    if cached is not None:
+        return cached
+    speech = [n for n, f in ruleset.families.items() if f.frame and f.speaker_side == "left"]
+    return _one_words(ruleset, "_frame_openers", speech)
 
 
 def _inferable(ruleset: RuleSet, families: AbstractSet[str]) -> AbstractSet[str]:
@@ -345,9 +346,9 @@ def classify(
     for i in topical:
         after = range(i + 1, min(i + INHERIT_DISTANCE + 1, len(sentences)))
         selected.update(j for j in after if "anaphor" in families[j])
-        words = folded[i].split()
+        words, padded = folded[i].split(), f" {folded[i]} "
         refers_back = not pronouns.isdisjoint(words) or (words and words[0] in openers)
-        if i > 0 and (refers_back or any(a in f" {folded[i]} " for a in _COUNTRY_ANAPHORS)):
+        if i > 0 and (refers_back or any(a in padded for a in _COUNTRY_ANAPHORS)):
             # "He said ...", "Aseguró que ...", "the country will ...": who or which, named before
             selected.update(range(max(0, i - 2), i))
     selected_order = sorted(selected)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 
 from bot.detect.matcher import Hit
-from bot.detect.parties import HARD_STOP, Entity, Mention, Speaker
+from bot.detect.parties import DETERMINERS, HARD_STOP, Entity, Mention, Speaker
 from bot.detect.textprep import Token
 
 __all__ = [
@@ -94,12 +94,11 @@ def answered_question(tokens: list[Token], frames: list[Hit]) -> tuple[int, int,
     respondió que sí": the question's words are the speaker's answer, negated by a bare "no". Returns the
     question's span (after "whether"/"si", up to the comma) and "no" or "yes"; None for any other sentence
     (an answer with a clause of its own speaks for itself)."""
-    words = [t.low for t in tokens]
-    start = next(
-        (i + len(a) for i in range(min(3, len(words))) for a in _ASKED if tuple(words[i : i + len(a)]) == a), None
-    )
+    head = tuple(t.low for t in tokens[:6])  # the question opens the sentence: most sentences stop here
+    start = next((i + len(a) for i in range(3) for a in _ASKED if head[i : i + len(a)] == a), None)
     if start is None:
         return None
+    words = [t.low for t in tokens]
     end = next((i for i in range(start, len(words)) if words[i] == ","), None)
     if end is None:
         return None
@@ -149,7 +148,7 @@ def headline_subject(ents: list[Entity], tokens: list[Token], colon: int) -> lis
     first = next((e for e in ents if not e.in_side_clause), None)
     if first is None or first.start > 1 or first.kind not in ("mention", "role", "anonymous"):
         return []
-    if first.start == 1 and tokens[0].low not in ("the", "el", "la", "los", "las"):
+    if first.start == 1 and tokens[0].low not in DETERMINERS:
         return []
     if not 0 < colon - first.end <= _HEADLINE_PREDICATE:
         return []

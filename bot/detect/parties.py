@@ -48,7 +48,7 @@ _REQUEST_NOUNS = frozenset(
 
 def _requester(tokens: list[Token], start: int) -> bool:
     """"aprobó una solicitud de Washington para acoger ...": who asks is never who does what is asked."""
-    if start >= 3 and tokens[start - 1].low in ("la", "el", "los", "las", "the"):
+    if start >= 3 and tokens[start - 1].low in DETERMINERS:
         start -= 1  # "la presión de la Administración Trump"
     return (
         start >= 2 and tokens[start - 1].low in ("de", "del", "from", "by", "of")
@@ -69,7 +69,7 @@ _NOT_NAMES = frozenset(
 ) | MONTHS | DAYS
 
 
-_DETERMINERS = frozenset({"the", "el", "la", "los", "las"})
+DETERMINERS = frozenset({"the", "el", "la", "los", "las"})  # definite articles, EN and ES
 JOINT = "*"
 """In a cue's subject: both parties ("both governments signed"), whoever they are."""
 
@@ -128,7 +128,7 @@ def _completes(head: Entity, e: Entity, tokens: list[Token]) -> bool:
 def _after_locative(tokens: list[Token], start: int) -> bool:
     """Is the word at `start` governed by a preposition of place ("in Washington", "to the United States")?"""
     j = start - 1
-    if j >= 0 and tokens[j].low in _DETERMINERS:
+    if j >= 0 and tokens[j].low in DETERMINERS:
         j -= 1
     return j >= 0 and tokens[j].low in _LOCATIVE
 
@@ -143,13 +143,15 @@ def _english_verb(word: str) -> bool:
     )
 
 
+_SPANISH_ARTICLES = frozenset({"un", "una", "el", "la", "los", "las"})
+
+
 def _addressee(tokens: list[Token], verb_end: int, start: int) -> bool:
     """'aseguró a The Times', 'told AP', 'dijo en CNN': the outlet or person spoken to, not the speaker."""
     between = [t.low for t in tokens[verb_end:start]]
     if between and between[0] == "a" and verb_end > 0 and _english_verb(tokens[verb_end - 1].low):
         return False  # "said a spokesperson": the article, not Spanish "a" ("aseguró a The Times")
-    articles = ("un", "una", "el", "la", "los", "las")
-    if len(between) >= 3 and between[0] in ("a", "en") and any(w in articles for w in between[2:][-2:]):
+    if len(between) >= 3 and between[0] in ("a", "en") and any(w in _SPANISH_ARTICLES for w in between[2:][-2:]):
         # "aseguró a CNN un alto funcionario", "explicó a periodistas el subsecretario", "afirmó en
         # conferencia de prensa la secretaria": after the addressee or the place, a new noun phrase speaks
         return False
@@ -229,13 +231,12 @@ _SUBJECT_BLOCKERS = frozenset({
     "from", "to", "in", "with", "by", "of", "for", "at", "de", "del", "a", "al", "en", "con", "por", "desde",
     "para", "hacia",
 })
-_ARTICLE_WORDS = frozenset({"the", "el", "la", "los", "las"})
 
 
 def _after_preposition(tokens: list[Token], start: int) -> bool:
     """A preposition, perhaps with an article, right before `start` ("from the United States")."""
     j = start - 1
-    if j >= 0 and tokens[j].low in _ARTICLE_WORDS:
+    if j >= 0 and tokens[j].low in DETERMINERS:
         j -= 1
     return j >= 0 and tokens[j].low in _SUBJECT_BLOCKERS
 
@@ -253,7 +254,7 @@ def _common_noun_title(h: Hit, tokens: list[Token]) -> bool:
     """A newspaper whose name is an article and a common noun ("El País", "La Nación", "El Comercio")
     written in lower case: "el país" is the country, "el comercio" trade."""
     return (
-        h.end - h.start >= 2 and tokens[h.start].low in ("el", "la", "los", "las", "the")
+        h.end - h.start >= 2 and tokens[h.start].low in DETERMINERS
         and not tokens[h.start + 1].capitalized
     )
 
@@ -345,13 +346,12 @@ class Parties:
         self, mentions: list[Mention], by_family: Mapping[str, list[Hit]], side: set[int], tokens: list[Token]
     ) -> list[Entity]:
         out = [Entity(m.start, m.end, "mention", m, m.start in side) for m in mentions]
-        media_starts = {h.start for h in by_family.get("media", []) if not _common_noun_title(h, tokens)}
+        media = [h for h in by_family.get("media", []) if not _common_noun_title(h, tokens)]  # not "el país"
+        media_starts = {h.start for h in media}
         anonymous = {(h.start, h.end) for h in by_family.get("anonymous_role", [])}
         nongov = [(h.start, h.end) for h in by_family.get("nongov_role", [])]
         for fam, kind in (("gov_role", "role"), ("nongov_role", "nongov"), ("media", "media"), ("pronoun", "pronoun")):
-            for h in by_family.get(fam, []):
-                if kind == "media" and _common_noun_title(h, tokens):
-                    continue  # "negó que el país haya aceptado": the country, not the newspaper El País
+            for h in media if kind == "media" else by_family.get(fam, []):
                 if kind == "role" and h.end in media_starts:
                     continue  # "government documents", "government report": the source is a document
                 if kind == "role" and any(a <= h.start and h.end <= b and b - a > h.end - h.start for a, b in nongov):
@@ -475,7 +475,7 @@ class Parties:
         """Countries coordinated with m: 'Guatemala, Honduras deny', 'Guatemala y Honduras niegan'."""
         found: set[str] = set()
         pos = m.start
-        if speaking and pos > 1 and tokens[pos - 1].low in _DETERMINERS and tokens[pos - 2].low in _COORD:
+        if speaking and pos > 1 and tokens[pos - 1].low in DETERMINERS and tokens[pos - 2].low in _COORD:
             pos -= 1  # "Honduras and the United States said"
         mentions = {e.end: e.mention for e in ents if e.mention is not None and e.mention.country}
         while pos > 0 and tokens[pos - 1].low in _COORD:
