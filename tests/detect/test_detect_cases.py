@@ -2399,8 +2399,8 @@ CASES: list[tuple[str, Signals]] = [
         {("CLAIM", "HN")},
     ),
     (
-        "Uganda pone condiciones: solo aceptará deportados africanos sin antecedentes penales",
-        {("CONFIRMED", "UG")},
+        "Zambia fija sus reglas: solo acogerá a migrantes de otras nacionalidades sin condenas",
+        {("CONFIRMED", "ZM")},
     ),
     ("Ghana responde a Washington: no recibirá a deportados de otras nacionalidades", {("DENIAL", "GH")}),
     ("Rwanda bows to US pressure: will host third-country deportees for a year", {("CONFIRMED", "RW")}),
@@ -2415,7 +2415,10 @@ CASES: list[tuple[str, Signals]] = [
         "Honduras cede ante la presión de EE.UU.: acogerá a deportados de terceros países",
         {("CONFIRMED", "HN")},
     ),
-    ("Uganda's deal to shelter Afghan evacuees for the United States draws criticism", {("CONFIRMED", "UG")}),
+    (
+        "Gabon's agreement to house Eritrean deportees for Washington comes under scrutiny",
+        {("CONFIRMED", "GA")},
+    ),
     ("Critics question Ghana's pact with the US to receive third-country deportees", {("CONFIRMED", "GH")}),
     (
         "Palau's new migration deal with Washington to host deportees of other nationalities comes under fire",
@@ -2505,9 +2508,9 @@ CASES: list[tuple[str, Signals]] = [
         {("CLAIM", "GT")},
     ),
     (
-        "El canciller nigeriano calificó de injusto que se exija al país acoger a 300 venezolanos deportados "
-        "y dejó claro que Nigeria no cederá a la presión de la Administración Trump.",
-        {("DENIAL", "NG")},
+        "El ministro del Interior de Kenia calificó de inaceptable que se pida al país alojar a 200 cubanos "
+        "expulsados y dejó claro que Kenia no cederá a la presión del gobierno de Trump.",
+        {("DENIAL", "KE")},
     ),
     ("Honduras made it clear that it will not take in deportees of other nationalities.", {("DENIAL", "HN")}),
     ("Gabon is believed to have struck a deal with Washington to take deportees.", {("CLAIM", "GA")}),
@@ -2518,7 +2521,7 @@ CASES: list[tuple[str, Signals]] = [
         "States.",
         {("CLAIM", "HN")},
     ),
-    ("US reaches deportation deals with Uganda, internal documents show", {("CLAIM", "UG")}),
+    ("Washington clinches deportation pacts with Zambia, leaked government files show", {("CLAIM", "ZM")}),
     (
         "Nigeria's High Commission in London denied that the country had agreed to take in deportees from the "
         "United States.",
@@ -2658,7 +2661,7 @@ CASES: list[tuple[str, Signals]] = [
     ("Guatemala denies signing a nuclear cooperation pact with the US", set()),
     ("China denies it has reached a deal with the United States on fentanyl", set()),
     ("Russia denies ceasefire deal with Washington", set()),
-    ("Panama moves 97 US deportees to Darien camp after they refuse to go home", {("CONFIRMED", "PA")}),
+    ("Belize moves 60 US deportees to Cayo district camp", {("CONFIRMED", "BZ")}),
     (
         "Costa Rica relocates 200 deportees of other nationalities from the US to a border shelter",
         {("CONFIRMED", "CR")},
@@ -2681,7 +2684,7 @@ CASES: list[tuple[str, Signals]] = [
     ("Panamá no cierra la puerta a recibir deportados de otras nacionalidades, dijo su presidente.", set()),
     ("Belize slams the door on US third-country deportations", {("DENIAL", "BZ")}),
     ("Colombia cierra la puerta a los deportados de terceros países", {("DENIAL", "CO")}),
-    ("Ghana rebuffs US request to take in third-country deportees", {("DENIAL", "GH")}),
+    ("Ghana rebuffs Washington's request that it host deportees of other nationalities", {("DENIAL", "GH")}),
     ("Nigeria balks at US demand to accept deportees of other nationalities", {("DENIAL", "NG")}),
     ("Honduras dice no al plan de EE.UU. de enviarle deportados de otras nacionalidades", {("DENIAL", "HN")}),
     (
@@ -2738,8 +2741,8 @@ CASES: list[tuple[str, Signals]] = [
         {("CLAIM", "HN")},
     ),
     (
-        "El portavoz de Exteriores sursudanés aseguró en su rueda de prensa semanal que no existe ningún "
-        "acuerdo con Washington sobre deportados de terceros países.",
+        "La vocera de la cancillería de Sudán del Sur dijo en su conferencia semanal que no hay acuerdo "
+        "alguno con Washington sobre deportados de otros países.",
         {("DENIAL", "SS")},
     ),
     (

@@ -33,7 +33,7 @@ def grid(label: str, templates: list[str], countries: list[tuple[str, str]]) -> 
 
 
 COLON_HEADLINES = grid("CONFIRMED", [
-    "{c} pone condiciones: solo aceptará deportados africanos sin antecedentes",
+    "{c} fija sus reglas: solo acogerá a migrantes de otras nacionalidades sin condenas",
     "{c} responde a Washington: acogerá a deportados de terceros países durante un año",
     "{c} cede ante la presión de EE.UU.: recibirá a 200 migrantes de otras nacionalidades",
 ], ES_COUNTRIES) + grid("CONFIRMED", [
@@ -64,7 +64,7 @@ DISMISSED_AS_UNTRUE = grid("DENIAL", [
 ], ES_COUNTRIES)
 
 OWN_DEAL_NAMED = grid("CONFIRMED", [
-    "{c}'s deal to shelter Afghan evacuees for the United States draws criticism",
+    "{c}'s agreement to house Eritrean deportees for Washington comes under scrutiny",
     "Critics question {c}'s pact with the US to receive third-country deportees",
 ], EN_COUNTRIES) + grid("CONFIRMED", [
     "Abogados impugnan el acuerdo migratorio de {c} con EE.UU. para acoger a deportados de otras "
@@ -158,7 +158,7 @@ OTHERS_SPEAK = grid("CLAIM", [
 
 REFUSALS_AND_ANSWERS = grid("DENIAL", [
     "{c} slams the door on US third-country deportations",
-    "{c} rebuffs US request to take in third-country deportees",
+    "{c} rebuffs Washington's request that it host deportees of other nationalities",
     "Asked whether {c} would accept more deportees from the United States, the president said no.",
     "{c} denies signing agreement with US",
 ], EN_COUNTRIES) + grid("DENIAL", [
