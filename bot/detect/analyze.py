@@ -476,6 +476,12 @@ class Analyzer:
         if negated:
             families.add("third_country")  # "non-Mexican migrants", "who are not Rwandan": third-country people
             topical_self = topical_self or self._has_combo(families)
+        parties = {m.country for m in mentions if not origin[m.start] and m.country not in topic.senders}
+        if parties and any(origin[m.start] and m.country not in parties | topic.senders for m in mentions):
+            families.add("third_country")  # "El Salvador received 250 Venezuelans": people of another nation;
+            # decided before the own-nationals test: "returned a man on a South Sudanese document, in fact
+            # Congolese" names a third country's citizen beside its own
+            topical_self = topical_self or self._has_combo(families)
         own_nationals = any(  # a sending state's own citizens sent on ("including Americans") are no return home
             origin[m.start] and m.alias.kind == "demonym" and m.country == t.country and m.start not in negated
             and m.country not in topic.senders
@@ -494,10 +500,6 @@ class Analyzer:
         ) or "third_country" in families - set(by_family)
         if own_nationals and not strong and not third_people:
             excluded = True  # "Honduras signed a deal to repatriate Honduran migrants": its own citizens
-        parties = {m.country for m in mentions if not origin[m.start] and m.country not in topic.senders}
-        if parties and any(origin[m.start] and m.country not in parties | topic.senders for m in mentions):
-            families.add("third_country")  # "El Salvador received 250 Venezuelans": people of another nation
-            topical_self = topical_self or self._has_combo(families)
         compared = _compared(mentions, by_family.get("comparison", []), tokens)
         targets: list[str] = []
         scene = opening_scene(tokens, dateline)
@@ -783,6 +785,13 @@ class Analyzer:
             ]
             if outer:  # "Noem said Honduras' president had told her the country would ...": Noem's account
                 return min(outer, key=lambda fs: fs[0].start)[1], fh
+            relayed = [  # "Kagame told the delegation his country would ..., according to a delegate's account"
+                (f1, s1) for f1, s1, _ in frames
+                if s1 is not None and f1.family == "according" and f1.start >= h.end and retells(s1, spk)
+                and f1.start - 1 in commas and not any(c > f1.start for c in commas)
+            ]
+            if relayed:
+                return relayed[-1][1], relayed[-1][0]
             return spk, fh
         after = [
             (fh, s, p)

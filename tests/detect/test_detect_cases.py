@@ -2821,6 +2821,52 @@ CASES: list[tuple[str, Signals]] = [
         "costly to house them.",
         set(),
     ),
+    (
+        "Ghana refused entry to a man deported from the United States on Ghanaian papers who turned out to be "
+        "a Nigerian citizen, the interior ministry said.",
+        {("DENIAL", "GH")},
+    ),
+    (
+        "Rwanda's president told visiting lawmakers that his country was ready to take in asylum seekers from "
+        "Britain, according to an account by one of the lawmakers.",
+        {("CLAIM", "RW")},
+    ),
+    (
+        "El primer ministro albanés dijo a sus visitantes que Albania acogería a migrantes enviados por "
+        "Italia, según el relato de la delegación italiana.",
+        {("CLAIM", "AL")},
+    ),
+    (
+        "Paraguay's foreign minister told US senators that his government would accept asylum seekers sent by "
+        "Washington, according to a senator's aide.",
+        {("CLAIM", "PY")},
+    ),
+    (
+        "El canciller guatemalteco aseguró a los legisladores que Guatemala recibirá deportados de otras "
+        "nacionalidades, según un asesor del Congreso estadounidense.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "Ghana's president said his country would take in deportees of other nationalities from the United "
+        "States, according to a statement from his office.",
+        {("CONFIRMED", "GH")},
+    ),
+    (
+        "El presidente de Costa Rica dijo que el país recibirá migrantes deportados por Estados Unidos, según "
+        "un comunicado de la Cancillería costarricense.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Nauru's government said it would host refugees transferred from Australia under a new arrangement.",
+        {("CONFIRMED", "NR")},
+    ),
+    (
+        "Uganda's minister told Israeli envoys that Kampala would not take migrants deported from Israel, "
+        "according to one of the envoys.",
+        {("DENIAL", "UG")},
+    ),
+    ("France received 5,000 tourists from Germany last month.", set()),
+    ("Tunisia said it would receive its own nationals deported from Italy.", set()),
 ]
 
 
