@@ -50,6 +50,7 @@ from bot.detect.parties import (
     relation,
 )
 from bot.detect.ruledefs import FamilyDef, TopicDef
+from bot.detect.rules import SENDER_NAMED
 from bot.detect.textprep import MONTHS, Token, tokenize
 
 __all__ = ["Analyzer", "Cue", "Sentence", "Speaker", "relation"]
@@ -93,6 +94,12 @@ class Sentence:
 
 
 _DEAL_NOUNS = frozenset({"deal", "topic_strong"})
+# Another nation's citizens make third-country people only when someone sends them: a deportation word, a
+# sending state, a deal. "Colombia has received three million Venezuelan migrants" is a refugee flow.
+_SENT_CONTEXT = frozenset({
+    "sent_away", SENDER_NAMED, "us_sent", "us_place", "us_actor", "us_counterpart", "deal", "deal_ref",
+    "transfer", "sign", "agree", "implement", "topic_strong", "designation",
+})
 _NEGATED_HEADS = _DEAL_NOUNS | {"agree"}  # what they would provide or commit to shares their negation
 # Denials worded with a hedge or a negation ("that possibility does not exist", "no es cierto"): those words
 # are what the cue says, not modifiers of it.
@@ -477,7 +484,10 @@ class Analyzer:
             families.add("third_country")  # "non-Mexican migrants", "who are not Rwandan": third-country people
             topical_self = topical_self or self._has_combo(families)
         parties = {m.country for m in mentions if not origin[m.start] and m.country not in topic.senders}
-        if parties and any(origin[m.start] and m.country not in parties | topic.senders for m in mentions):
+        if any(m.country in topic.senders for m in mentions):
+            families.add(SENDER_NAMED)  # "Nauru will take three men Australia released, Canberra announced"
+        sent = not families.isdisjoint(_SENT_CONTEXT)
+        if parties and sent and any(origin[m.start] and m.country not in parties | topic.senders for m in mentions):
             families.add("third_country")  # "El Salvador received 250 Venezuelans": people of another nation;
             # decided before the own-nationals test: "returned a man on a South Sudanese document, in fact
             # Congolese" names a third country's citizen beside its own

@@ -125,6 +125,10 @@ def _compile(paths: Sequence[Path] | None) -> tuple[RuleSet | None, list[RuleErr
     gaz = default_gazetteer()
     if NATIONALITY not in families:
         families[NATIONALITY] = _nationality_family(gaz)
+    families.setdefault(SENDER_NAMED, FamilyDef(
+        SENDER_NAMED, "vocabulary", "One of the topic's senders is named in the sentence (set by the engine).", (), (),
+        path="(engine)",
+    ))
     errors.extend(_cross_check(families, list(rules.values()), topics, gaz, broken))
     if errors:
         return None, errors
@@ -141,6 +145,7 @@ def _compile(paths: Sequence[Path] | None) -> tuple[RuleSet | None, list[RuleErr
 
 
 NATIONALITY = "nationality"
+SENDER_NAMED = "sender_named"  # engine-made: a sending state is named ("Australia released ...", "from the US")
 
 
 def _nationality_family(gaz: Gazetteer) -> FamilyDef:

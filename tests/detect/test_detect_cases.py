@@ -2867,6 +2867,77 @@ CASES: list[tuple[str, Signals]] = [
     ),
     ("France received 5,000 tourists from Germany last month.", set()),
     ("Tunisia said it would receive its own nationals deported from Italy.", set()),
+    ("Guatemala will become a safe third country, Noem says", {("CLAIM", "GT")}),
+    ("Costa Rica recibió a 200 migrantes asiáticos deportados, confirmó el gobierno.", {("CONFIRMED", "CR")}),
+    (
+        "Costa Rica recibió a 200 migrantes de otras nacionalidades deportados por EE.UU., informó la "
+        "Dirección General de Migración.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Ecuador's foreign minister said Quito would take in a limited number of asylum seekers from the "
+        "United States.",
+        {("CONFIRMED", "EC")},
+    ),
+    (
+        "Ghana has taken in 14 West Africans expelled by the United States, the president said.",
+        {("CONFIRMED", "GH")},
+    ),
+    ("Guatemala becomes a safe third country under the new accord", {("CONFIRMED", "GT")}),
+    (
+        "Guatemala recibió a 35 salvadoreños y hondureños deportados desde Estados Unidos, según el Instituto "
+        "Guatemalteco de Migración.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "Honduras received 40 Venezuelan deportees sent by the United States, the National Migration "
+        "Institute said.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Panama's government said it received 119 migrants from China, Pakistan and Afghanistan flown in from "
+        "the United States.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "Panamá recibió un vuelo con 119 deportados asiáticos enviados por Estados Unidos, informó el "
+        "Servicio Nacional de Migración.",
+        {("CONFIRMED", "PA")},
+    ),
+    ("El Salvador received 250 Venezuelan deportees on Sunday, the government said.", {("CONFIRMED", "SV")}),
+    (
+        "Eswatini's government said it had received five men from Vietnam, Jamaica, Laos, Cuba and Yemen sent "
+        "by Washington.",
+        {("CONFIRMED", "SZ")},
+    ),
+    ("Brazil welcomed 2,000 Haitian migrants in March, the justice ministry said.", set()),
+    (
+        "Colombia has received nearly three million Venezuelan migrants over the past decade, the government "
+        "said.",
+        set(),
+    ),
+    (
+        "Costa Rica has taken in more than 200,000 Nicaraguan asylum seekers since 2018, the migration agency "
+        "said.",
+        set(),
+    ),
+    (
+        "Costa Rica recibió el año pasado a miles de solicitantes de asilo nicaragüenses, informó la "
+        "Dirección de Migración.",
+        set(),
+    ),
+    (
+        "Mexico received a record 140,000 asylum applications last year, mostly from Hondurans and Cubans, "
+        "the refugee agency COMAR said.",
+        set(),
+    ),
+    ("Perú acoge a más de un millón y medio de migrantes venezolanos, según la cancillería.", set()),
+    (
+        "Chad has taken in hundreds of thousands of Sudanese refugees fleeing the war, officials in N'Djamena "
+        "said.",
+        set(),
+    ),
+    ("Uganda hosts more than 1.5 million refugees from South Sudan and Congo, the government said.", set()),
 ]
 
 
