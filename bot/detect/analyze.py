@@ -381,6 +381,22 @@ _DATELINE = re.compile(
 )
 
 
+def _colon_tail_speaker(ents: list[Entity], tokens: list[Token]) -> tuple[int, Entity] | None:
+    """A headline's closing "...: Name" (Spanish press style, "No habrá acuerdo: Ebrard"): the colon's
+    position and the named official or role that is all that follows it, else None."""
+    colons = [i for i, t in enumerate(tokens) if t.low == ":"]
+    if not colons:
+        return None
+    k = colons[-1]
+    end = len(tokens) - (tokens[-1].low in (".", "!"))
+    named = [
+        e for e in ents
+        if e.start == k + 1 and e.end == end and e.kind in ("mention", "role")
+        and (e.kind == "role" or (e.mention is not None and e.mention.alias.kind in ("official", "institution")))
+    ]
+    return (k, named[0]) if named and 0 < k and end - k <= 5 else None
+
+
 def dateline_tokens(text: str) -> int:
     """How many tokens a leading dateline takes ("GUATEMALA CITY, Oct 10 (Reuters) - ", "JUBA, South Sudan
     (AP) - "): where the report was filed, never a party or a speaker. Capitals in the city part (a whole
@@ -583,6 +599,12 @@ class Analyzer:
                     colon = Hit("say", k, k + 1)
                     spk = self.parties.to_speaker(before[-1], ents, tokens, None, frozenset(barriers))
                     frames.append((colon, spk, before[-1].start))
+        tail = _colon_tail_speaker(ents, tokens)
+        if tail is not None:  # "México no será tercer país seguro: Ebrard": the name after the colon speaks
+            k, ent = tail
+            spk = self.parties.to_speaker(ent, ents, tokens, None, frozenset(range(k + 1)))  # nothing before it
+            frames.append((Hit("say", k, k + 1), spk, ent.start))
+            adjacent.add(ent.start)
         frames.sort(key=lambda f: f[0].start)
         # "a diferencia de lo que han dicho algunos medios, ...": what others said, set aside, speaks for
         # nothing that follows
@@ -590,6 +612,7 @@ class Analyzer:
         frames = [f for f in frames if not any(f[0].start in span for span in asides)]
         commas = [i for i, t in enumerate(tokens) if t.low == ","]
         trailing = {p for _, _, p in frames if p is not None and p in adjacent}
+        attributions = sorted([*commas, tail[0]]) if tail is not None else commas  # the colon sets it off
         frames = _first_person_quoted(frames, tokens, trailing, commas)
         scope_barriers = {i for i, t in enumerate(tokens) if t.low in HARD_STOP or t.low == ","}
         scope_barriers.update(b for b in barriers if tokens[b].low not in HARD_STOP and b not in complementizers)
@@ -624,7 +647,7 @@ class Analyzer:
                 speaker = next((s for fh, s, _ in frames if fh == h), None)
                 said_span = (h.end, _clause_end(clause, h.start)) if speaker is not None else None
             if speaker is None:
-                speaker, said = self._governing(h, frames, trailing, commas, clause)
+                speaker, said = self._governing(h, frames, trailing, attributions, clause)
                 if said is not None:
                     said_span = (
                         (said.end, _clause_end(clause, said.start)) if said.end <= h.start

@@ -173,13 +173,31 @@ REFUSALS_AND_ANSWERS = grid("DENIAL", [
     ], EN_COUNTRIES)
 ]
 
+# The news, then a colon, then only who said it (Spanish press style): that name or role speaks.
+CLOSING_COLON_SPEAKER = grid("CONFIRMED", [
+    "{c} recibirá a migrantes deportados por Estados Unidos: canciller",
+    "{c} acogerá durante un año a deportados de otras nacionalidades: presidente",
+], ES_COUNTRIES) + grid("DENIAL", [
+    "{c} no será tercer país seguro: canciller",
+    "{c} rechaza firmar un acuerdo de tercer país seguro: presidente",
+    "{c} no aceptará deportados de terceros países: Cancillería",
+], ES_COUNTRIES) + grid("CLAIM", [
+    "{c} aceptó recibir a deportados de otras nacionalidades: Noem",
+    "{c} firmó un acuerdo de tercer país seguro: Departamento de Estado",
+], ES_COUNTRIES) + grid("CLAIM", [
+    "{c} has agreed to take in third-country deportees: Rubio",
+], EN_COUNTRIES) + grid("DENIAL", [
+    "{c} will not be a safe third country: foreign minister",
+], EN_COUNTRIES)
+
 
 @pytest.mark.parametrize(
     "cases",
     [COLON_HEADLINES, DISMISSED_AS_UNTRUE, OWN_DEAL_NAMED, PASSIVE_AND_HEARSAY, NEGATIVE_OBJECTS_AND_TERMS,
-     SAID_BEFORE, FURNITURE, OTHERS_SPEAK, REFUSALS_AND_ANSWERS],
+     SAID_BEFORE, FURNITURE, OTHERS_SPEAK, REFUSALS_AND_ANSWERS, CLOSING_COLON_SPEAKER],
     ids=["colon-headlines", "dismissed-as-untrue", "own-deal-named", "passive-and-hearsay", "negative-objects",
-         "said-before", "furniture", "others-speak", "refusals-and-answers"],
+         "said-before", "furniture", "others-speak", "refusals-and-answers",
+         "closing-colon-speaker"],
 )
 def test_grid_reads_every_combination_alike(cases: list[tuple[str, Expected]]) -> None:
     assert misread(cases) == []
