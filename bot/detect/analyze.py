@@ -394,7 +394,7 @@ def _colon_tail_speaker(ents: list[Entity], tokens: list[Token]) -> tuple[int, E
         if e.start == k + 1 and e.end == end and e.kind in ("mention", "role")
         and (e.kind == "role" or (e.mention is not None and e.mention.alias.kind in ("official", "institution")))
     ]
-    return (k, named[0]) if named and 0 < k and end - k <= 5 else None
+    return (k, named[0]) if named and k > 0 and end - k <= 5 else None
 
 
 def dateline_tokens(text: str) -> int:
