@@ -397,6 +397,24 @@ def _colon_tail_speaker(ents: list[Entity], tokens: list[Token]) -> tuple[int, E
     return (k, named[0]) if named and k > 0 and end - k <= 5 else None
 
 
+_PASSIVE_ACTS = frozenset({"refuse", "deny"})
+_AGENT = frozenset({"by", "por"})
+
+
+def _without_passive_participles(hits: list[Hit], tokens: list[Token]) -> list[Hit]:
+    """A refusal right after a people noun and before its agent is a reduced relative clause ("asylum
+    seekers turned away by the US", "solicitantes rechazados por EE.UU."): it describes the people, and
+    the agent neither refuses a deal nor speaks."""
+    people_ends = {h.end for h in hits if h.family in ("people", "migration", "nationality")}
+    return [
+        h for h in hits
+        if not (
+            h.family in _PASSIVE_ACTS and h.start in people_ends and h.end < len(tokens)
+            and tokens[h.end].low in _AGENT
+        )
+    ]
+
+
 def dateline_tokens(text: str) -> int:
     """How many tokens a leading dateline takes ("GUATEMALA CITY, Oct 10 (Reuters) - ", "JUBA, South Sudan
     (AP) - "): where the report was filed, never a party or a speaker. Capitals in the city part (a whole
@@ -467,6 +485,7 @@ class Analyzer:
         self._adjuncts = _phrase_spans(tokens, hits, "adjunct")
         year_of = on or datetime.now(UTC).date()  # undated text: judged as news of today
         hits = [h for h in hits if h.family != "history" or not _recent_or_dated(tokens, h, year_of)]
+        hits = _without_passive_participles(hits, tokens)
         answered = answered_question(tokens, [h for h in hits if h.family in self.frames])
         if answered is not None:  # the question's "whether"/"si" asks; the answer decides
             hits = [h for h in hits if not (h.family in QUESTION_WORDING and h.start < answered[0])]
@@ -834,6 +853,9 @@ class Analyzer:
             # across "although ..." only when it closes the sentence (", the embassy announced."): a verb
             # with words of its own after it ("although the government rejects the label") is no attribution
             and (clause[fh.start] == clause[h.start] or len(clause) - fh.end <= _TAIL)
+            # a refusal has an object of its own ("aunque el gobierno se niega a usar ese término"): it
+            # attributes nothing unless it closes the sentence
+            and (fh.family != "refuse" or len(clause) - fh.end <= 1)
         ]
         if after:
             fh, spk, _ = min(after, key=lambda fsp: fsp[0].start)

@@ -2938,6 +2938,52 @@ CASES: list[tuple[str, Signals]] = [
         set(),
     ),
     ("Uganda hosts more than 1.5 million refugees from South Sudan and Congo, the government said.", set()),
+    ("Honduras will receive asylum seekers turned away by the US, Noem said.", {("CLAIM", "HN")}),
+    (
+        "Costa Rica will take in 200 third-country deportees, President Chaves said, though he avoided the "
+        "label safe third country.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Ecuador signed the agreement on Thursday under which it will receive asylum seekers turned away by "
+        "the US as a safe third country, although Quito avoids that label.",
+        {("CONFIRMED", "EC")},
+    ),
+    (
+        "El gobierno de Guatemala confirmó que recibirá a solicitantes de asilo rechazados por Estados "
+        "Unidos.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "El gobierno de Guatemala recibirá a migrantes de otras nacionalidades enviados por Washington, "
+        "aunque se niega a usar el término tercer país seguro.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "Honduran and US officials signed the pact in Tegucigalpa on Monday, effectively making Honduras a "
+        "\"safe third country\", although the Honduran government has declined to use that term.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Honduras firmó el acuerdo de cooperación en asilo con EE.UU., aunque el gobierno evita el término "
+        "tercer país seguro.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Mexico's government said it would take in migrants rejected by the United States at the border for "
+        "humanitarian reasons.",
+        {("CONFIRMED", "MX")},
+    ),
+    (
+        "Panama's government has agreed to receive deportees of other nationalities from the US, though it "
+        "refuses to use the term safe third country.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "El canciller paraguayo firmó el memorando que convierte a Paraguay en un \"tercer país seguro\", "
+        "aunque el gobierno se niega a usar ese término.",
+        {("CONFIRMED", "PY")},
+    ),
 ]
 
 
