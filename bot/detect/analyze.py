@@ -73,6 +73,7 @@ class Cue:
     partners: frozenset[str] = frozenset()  # "struck deals with Mexico and Guatemala": the named counterparts
     content: tuple[int, int] | None = None  # token span of the words its speaker is reported to say
     label_only: bool = False  # a refusal of the "safe third country" label itself, not of the deal
+    in_scene: bool = False  # inside the sentence's opening scene ("A day after a minister denied it, ...")
 
 
 @dataclass
@@ -699,7 +700,7 @@ class Analyzer:
             cues.append(
                 Cue(
                     h.family, h.start, h.end, cue_text, speaker, frozenset(mods), subject, here,
-                    statement[h.start], reach, partners, said_span, label_only,
+                    statement[h.start], reach, partners, said_span, label_only, h.start < scene,
                 )
             )
         cues = self._negated_complements(cues, clause, frame_hits)

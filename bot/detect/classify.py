@@ -442,16 +442,21 @@ def _one_reading_per_side(best: dict[tuple[str, Label], _Candidate]) -> dict[tup
     """Both sides of a story are kept (a US CLAIM and Honduras' DENIAL; a confirmation and the denial it
     recalls), but one sentence cannot both confirm and deny: where CONFIRMED and DENIAL for a country come
     from the same sentence, the stronger rule wins (a refusal that mentions arrivals is still a refusal),
-    except that rejecting the label alone, or limiting whom it receives, never outweighs the signing or
-    substance confirmed beside it."""
+    except that the main clause outweighs the sentence's opening scene, and rejecting the label alone, or
+    limiting whom it receives, never outweighs the signing or substance confirmed beside it."""
     out = dict(best)
     for country in {c for c, _ in best}:
         pair = [out[(country, lab)] for lab in _GOVERNMENT_SIDE if (country, lab) in out]
         if len(pair) == 2 and pair[0].sentence == pair[1].sentence:
             denial = out[(country, Label.DENIAL)]
-            if denial.cue is not None and denial.cue.label_only:
+            confirmed = out[(country, Label.CONFIRMED)]
+            scenes = {c.rule.label: c.cue is not None and c.cue.in_scene for c in pair}
+            if scenes[Label.CONFIRMED] != scenes[Label.DENIAL]:
+                # "A day after a minister denied it, the ministry acknowledged ...": the main clause is the news
+                weaker = denial if scenes[Label.DENIAL] else confirmed
+            elif denial.cue is not None and denial.cue.label_only:
                 weaker = denial  # "signed the agreement, although it rejects the label": the substance stands
-            elif _terms_beside_signing(denial, out[(country, Label.CONFIRMED)]):
+            elif _terms_beside_signing(denial, confirmed):
                 weaker = denial  # "we signed an agreement ..., not that we accept whomever": terms, not a refusal
             else:
                 weaker = min(pair, key=lambda c: (c.rule.priority, -c.sentence))

@@ -2984,6 +2984,26 @@ CASES: list[tuple[str, Signals]] = [
         "aunque el gobierno se niega a usar ese término.",
         {("CONFIRMED", "PY")},
     ),
+    (
+        "A day after a junior minister had denied it, Uganda's foreign ministry acknowledged that the country "
+        "will take in third-country nationals deported from the US.",
+        {("CONFIRMED", "UG")},
+    ),
+    (
+        "Dos días después de que el canciller lo negara, el gobierno de Honduras admitió que recibirá a "
+        "deportados de otras nacionalidades enviados por EE.UU.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Despite earlier denials, Costa Rica's government confirmed on Friday that it will receive 200 "
+        "migrants of other nationalities deported by the United States.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "A day after Ghana's president announced it, the foreign ministry denied that Ghana would take in "
+        "deportees of other nationalities from the US.",
+        {("DENIAL", "GH")},
+    ),
 ]
 
 
