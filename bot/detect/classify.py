@@ -449,14 +449,14 @@ def _one_reading_per_side(best: dict[tuple[str, Label], _Candidate]) -> dict[tup
         pair = [out[(country, lab)] for lab in _GOVERNMENT_SIDE if (country, lab) in out]
         if len(pair) == 2 and pair[0].sentence == pair[1].sentence:
             denial = out[(country, Label.DENIAL)]
-            confirmed = out[(country, Label.CONFIRMED)]
+            confirmation = out[(country, Label.CONFIRMED)]
             scenes = {c.rule.label: c.cue is not None and c.cue.in_scene for c in pair}
             if scenes[Label.CONFIRMED] != scenes[Label.DENIAL]:
                 # "A day after a minister denied it, the ministry acknowledged ...": the main clause is the news
-                weaker = denial if scenes[Label.DENIAL] else confirmed
+                weaker = denial if scenes[Label.DENIAL] else confirmation
             elif denial.cue is not None and denial.cue.label_only:
                 weaker = denial  # "signed the agreement, although it rejects the label": the substance stands
-            elif _terms_beside_signing(denial, confirmed):
+            elif _terms_beside_signing(denial, confirmation):
                 weaker = denial  # "we signed an agreement ..., not that we accept whomever": terms, not a refusal
             else:
                 weaker = min(pair, key=lambda c: (c.rule.priority, -c.sentence))
