@@ -96,9 +96,10 @@ class Sentence:
 
 _DEAL_NOUNS = frozenset({"deal", "topic_strong"})
 # Another nation's citizens make third-country people only when someone sends them: a deportation word, a
-# sending state, a deal. "Colombia has received three million Venezuelan migrants" is a refugee flow.
+# sender's people ("from the US"), a deal; a sending state named in passing ("as the US tightens its
+# border") is not enough. "Colombia has received three million Venezuelan migrants" is a refugee flow.
 _SENT_CONTEXT = frozenset({
-    "sent_away", SENDER_NAMED, "us_sent", "us_place", "us_actor", "us_counterpart", "deal", "deal_ref",
+    "sent_away", "us_sent", "us_place", "us_actor", "us_counterpart", "deal", "deal_ref",
     "transfer", "sign", "agree", "implement", "topic_strong", "designation",
 })
 _NEGATED_HEADS = _DEAL_NOUNS | {"agree"}  # what they would provide or commit to shares their negation
