@@ -3004,6 +3004,26 @@ CASES: list[tuple[str, Signals]] = [
         "deportees of other nationalities from the US.",
         {("DENIAL", "GH")},
     ),
+    (
+        "Britain's Supreme Court ruled that the government's plan to fly asylum seekers to Rwanda was "
+        "unlawful.",
+        set(),
+    ),
+    (
+        "Un tribunal italiano ordenó devolver a Italia a los migrantes trasladados a Albania, en un revés "
+        "para el gobierno de Meloni.",
+        set(),
+    ),
+    (
+        "A federal judge ordered the administration to halt the transfer of Venezuelan detainees to El "
+        "Salvador.",
+        set(),
+    ),
+    (
+        "El Tribunal Supremo británico declaró ilegal el plan del gobierno para enviar a Ruanda a "
+        "solicitantes de asilo.",
+        set(),
+    ),
 ]
 
 
