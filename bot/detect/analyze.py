@@ -417,6 +417,13 @@ def _without_passive_participles(hits: list[Hit], tokens: list[Token]) -> list[H
     ]
 
 
+def _report_nouns(hits: list[Hit]) -> list[Hit]:
+    """"Reports" right before a verb of saying is the press as its subject (", reports say", "informes
+    indican"), not the verb "reports"."""
+    says = {h.start for h in hits if h.family == "say"}
+    return [Hit("media", h.start, h.end) if h.family == "report" and h.end in says else h for h in hits]
+
+
 def dateline_tokens(text: str) -> int:
     """How many tokens a leading dateline takes ("GUATEMALA CITY, Oct 10 (Reuters) - ", "JUBA, South Sudan
     (AP) - "): where the report was filed, never a party or a speaker. Capitals in the city part (a whole
@@ -487,7 +494,7 @@ class Analyzer:
         self._adjuncts = _phrase_spans(tokens, hits, "adjunct")
         year_of = on or datetime.now(UTC).date()  # undated text: judged as news of today
         hits = [h for h in hits if h.family != "history" or not _recent_or_dated(tokens, h, year_of)]
-        hits = _without_passive_participles(hits, tokens)
+        hits = _report_nouns(_without_passive_participles(hits, tokens))
         answered = answered_question(tokens, [h for h in hits if h.family in self.frames])
         if answered is not None:  # the question's "whether"/"si" asks; the answer decides
             hits = [h for h in hits if not (h.family in QUESTION_WORDING and h.start < answered[0])]

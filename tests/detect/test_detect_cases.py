@@ -3024,6 +3024,86 @@ CASES: list[tuple[str, Signals]] = [
         "solicitantes de asilo.",
         set(),
     ),
+    (
+        "Uganda has agreed to accept deportees from the United States who are not Ugandan, according to an "
+        "internal DHS memo.",
+        {("CLAIM", "UG")},
+    ),
+    (
+        "The Trump administration has reached agreements with Honduras and Guatemala to take in asylum "
+        "seekers, a senior official said.",
+        {("CLAIM", "HN"), ("CLAIM", "GT")},
+    ),
+    ("Eswatini is set to receive five deportees from the US, a DHS spokeswoman said.", {("CLAIM", "SZ")}),
+    (
+        "Paraguay signed an agreement to receive asylum seekers from the US, the State Department said.",
+        {("CLAIM", "PY")},
+    ),
+    (
+        "Rwanda will accept up to 250 deportees from the United States under a deal, two officials told "
+        "Reuters.",
+        {("CLAIM", "RW")},
+    ),
+    (
+        "The US has struck a deal with Ghana to take West African deportees, officials familiar with the "
+        "talks said.",
+        {("CLAIM", "GH")},
+    ),
+    (
+        "Panamá aceptó recibir a migrantes de otras nacionalidades deportados por EE.UU., según el "
+        "Departamento de Estado.",
+        {("CLAIM", "PA")},
+    ),
+    (
+        "Guatemala acogerá a solicitantes de asilo de otros países, aseguró la secretaria de Seguridad "
+        "Nacional.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "Honduras habría aceptado recibir a deportados de terceros países, según un documento interno.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Estados Unidos y Ecuador habrían cerrado un acuerdo para que Quito reciba solicitantes de asilo, "
+        "informó CBS.",
+        {("CLAIM", "EC")},
+    ),
+    (
+        "South Sudan has accepted eight men deported from the US, a Homeland Security official said on "
+        "Friday.",
+        {("CLAIM", "SS")},
+    ),
+    ("Mexico agreed to take back non-Mexican migrants under the program, Trump said.", {("CLAIM", "MX")}),
+    (
+        "Belice firmó un acuerdo de tercer país seguro con Estados Unidos, afirmó el Departamento de "
+        "Seguridad Nacional.",
+        {("CLAIM", "BZ")},
+    ),
+    (
+        "Kosovo will temporarily host 50 third-country nationals deported by the US, the State Department "
+        "announced.",
+        {("CLAIM", "XK")},
+    ),
+    (
+        "Albania agreed to host up to 3,000 migrants rescued by Italy at sea, Italian Prime Minister Giorgia "
+        "Meloni said.",
+        {("CLAIM", "AL")},
+    ),
+    (
+        "Rwanda will take in asylum seekers sent by Britain under the new treaty, the Home Office said.",
+        {("CLAIM", "RW")},
+    ),
+    (
+        "Uzbekistan has agreed to accept deportees from other Central Asian countries, US officials said.",
+        {("CLAIM", "UZ")},
+    ),
+    ("US officials say Honduras has signed a safe third country agreement", {("CLAIM", "HN")}),
+    ("Guatemala signed a safe third country deal, DHS chief says", {("CLAIM", "GT")}),
+    ("Costa Rica to take in deportees of other nationalities, US embassy says", {("CLAIM", "CR")}),
+    ("EE.UU. anuncia que Panamá recibirá deportados de otras nacionalidades", {("CLAIM", "PA")}),
+    ("Noem asegura que Honduras firmó acuerdo de tercer país seguro", {("CLAIM", "HN")}),
+    ("Rubio: Guatemala aceptará recibir deportados de otros países", {("CLAIM", "GT")}),
+    ("Ghana to receive West African deportees under US deal, reports say", {("CLAIM", "GH")}),
 ]
 
 
