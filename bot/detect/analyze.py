@@ -362,16 +362,22 @@ def _appositives(tokens: list[Token], verb_starts: set[int], noun_ends: set[int]
     commas = [i for i, t in enumerate(tokens) if t.low == ","]
     for a, b in itertools.pairwise(commas):
         span = range(a + 1, b)
-        if not (2 <= len(span) <= 9) or a == 0 or b + 1 not in verb_starts:
+        # a relative clause may be longer and name people and places ("El presidente guatemalteco, que se
+        # reunió el lunes con el secretario de Estado, descartó ...")
+        relative = tokens[a + 1].low in _RELATIVE_OPENERS
+        if not (2 <= len(span) <= (16 if relative else 9)) or a == 0 or b + 1 not in verb_starts:
             continue
         opening_name = tokens[a - 1].capitalized and all(t.capitalized or t.low in _NAME_GLUE for t in tokens[:a])
         opening_phrase = a in noun_ends and 0 < a - start <= 6 and all(t.low != "," for t in tokens[start:a])
         if not (opening_name or opening_phrase):
             continue  # only right after the sentence's opening subject: "Burkina Faso, ..., rechaza"
-        if any(tokens[i].capitalized or i in verb_starts for i in span):
+        if not relative and any(tokens[i].capitalized or i in verb_starts for i in span):
             continue
         inside.update(span)
     return inside
+
+
+_RELATIVE_OPENERS = frozenset({"que", "quien", "quienes", "who", "which", "whose", "cuyo", "cuya"})
 
 
 _UPPER = "A-Z\u00c0-\u00de"

@@ -214,6 +214,17 @@ class Entity:
 _POSSESSIVE = frozenset({"su", "sus", "its", "their"})
 
 
+def _acts_next(ent: Entity, barriers: set[int], tokens: list[Token]) -> bool:
+    """Does a cue's verb follow the entity within two words ("said Panama had agreed")? Punctuation and
+    "that"/"que" after it leave it a speaker ("said the minister, adding ...")."""
+    for i in range(ent.end, min(ent.end + 3, len(tokens))):
+        if not tokens[i].is_word or tokens[i].low in ("that", "que"):
+            return False
+        if i in barriers:
+            return True
+    return False
+
+
 def _sentence_subject(ents: list[Entity], tokens: list[Token]) -> str | None:
     """The country named first in the sentence by name or capital, outside side clauses and not after a
     preposition ("expelled from the United States" is no subject): what "its government" / "su gobierno"
@@ -565,6 +576,10 @@ class Parties:
             if heads:
                 return self.to_speaker(heads[0], ents, tokens, resolved, stops), heads[0].start
         trailing = hit.start > 0 and tokens[hit.start - 1].low == "," and not after_appositive
+        if trailing and not side_right and right and _acts_next(right[0], barriers, tokens):
+            # "Two officials, who spoke on condition of anonymity, said Panama had agreed": the name after
+            # the verb is the subject of what was said, not the speaker; the subject is on the left
+            right = []
         if side_right or (trailing and right):
             if right:
                 adjacent.add(right[0].start)

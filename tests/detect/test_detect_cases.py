@@ -3104,6 +3104,80 @@ CASES: list[tuple[str, Signals]] = [
     ("Noem asegura que Honduras firmó acuerdo de tercer país seguro", {("CLAIM", "HN")}),
     ("Rubio: Guatemala aceptará recibir deportados de otros países", {("CLAIM", "GT")}),
     ("Ghana to receive West African deportees under US deal, reports say", {("CLAIM", "GH")}),
+    (
+        "Two officials familiar with the negotiations, who spoke on condition of anonymity because they were "
+        "not authorized to discuss them, said Panama had agreed in principle to receive up to 300 migrants "
+        "from third countries each month.",
+        {("CLAIM", "PA")},
+    ),
+    (
+        "Ecuador's foreign ministry, in a statement released late on Wednesday, said the country would "
+        "receive a first group of 20 asylum seekers referred by the United States in the coming days, in line "
+        "with the memorandum signed in July.",
+        {("CONFIRMED", "EC")},
+    ),
+    (
+        "El presidente guatemalteco, que se reunió el lunes con el secretario de Estado, descartó de manera "
+        "tajante que su gobierno vaya a firmar un acuerdo para recibir a solicitantes de asilo de otros "
+        "países, como había insinuado Washington.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "De acuerdo con un documento interno del Departamento de Seguridad Nacional al que tuvo acceso la "
+        "agencia AP, Honduras habría aceptado recibir a migrantes de otras nacionalidades mientras se "
+        "tramitan sus solicitudes de asilo en Estados Unidos.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Tras semanas de especulaciones, el gobierno de Costa Rica confirmó este jueves que recibirá un "
+        "segundo vuelo con migrantes de otras nacionalidades deportados por Estados Unidos, que serán "
+        "trasladados a un centro de atención en la frontera sur.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "«No hay ningún acuerdo firmado con Estados Unidos para convertir a Panamá en tercer país seguro», "
+        "afirmó el ministro de Seguridad, quien agregó que la cooperación se limita a vuelos puntuales.",
+        {("DENIAL", "PA")},
+    ),
+    (
+        "Rwanda's government spokeswoman said on Thursday that the country had received the first seven "
+        "migrants deported from the United States under an agreement reached earlier this year, adding that "
+        "they would be given accommodation and training.",
+        {("CONFIRMED", "RW")},
+    ),
+    (
+        "Uganda's foreign affairs ministry said on Wednesday it had not concluded any deal with the United "
+        "States to receive deportees, hours after a junior minister was quoted as saying the talks had been "
+        "finalised.",
+        {("DENIAL", "UG")},
+    ),
+    ("The United States sent a delegation to Honduras this week to discuss migration and security.", set()),
+    (
+        "Denmark is negotiating with Rwanda over a scheme to fly asylum seekers to the African country, the "
+        "immigration minister said, adding that nothing had been agreed.",
+        set(),
+    ),
+    (
+        "Dinamarca negocia con Ruanda un plan para enviar solicitantes de asilo al país africano, dijo el "
+        "ministro, que aclaró que no hay nada firmado.",
+        set(),
+    ),
+    (
+        "Under the deal, US authorities would send asylum seekers of any nationality to Guatemala, DHS said "
+        "in a statement.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "El acuerdo permitiría a Estados Unidos enviar a solicitantes de asilo de cualquier nacionalidad a "
+        "Honduras, según el Departamento de Seguridad Nacional.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "The administration plans to deport migrants who are not Ugandan to Uganda, according to court "
+        "filings.",
+        {("CLAIM", "UG")},
+    ),
+    ("Mexico negotiates with Washington over tariffs and migration, the economy minister said.", set()),
 ]
 
 
