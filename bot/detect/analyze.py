@@ -364,7 +364,10 @@ def _appositives(tokens: list[Token], verb_starts: set[int], noun_ends: set[int]
         span = range(a + 1, b)
         # a relative clause may be longer and name people and places ("El presidente guatemalteco, que se
         # reunió el lunes con el secretario de Estado, descartó ...")
-        relative = tokens[a + 1].low in _RELATIVE_OPENERS
+        # ... and so may a participle's aside ("Kosovo's foreign ministry, responding to questions from AP,
+        # said", "Honduras's deputy minister, asked about Noem's remarks, said")
+        first = tokens[a + 1].low
+        relative = first in _RELATIVE_OPENERS or first in _ASIDE_PARTICIPLES or first.endswith(("ing", "ndo"))
         if not (2 <= len(span) <= (16 if relative else 9)) or a == 0 or b + 1 not in verb_starts:
             continue
         opening_name = tokens[a - 1].capitalized and all(t.capitalized or t.low in _NAME_GLUE for t in tokens[:a])
@@ -378,6 +381,10 @@ def _appositives(tokens: list[Token], verb_starts: set[int], noun_ends: set[int]
 
 
 _RELATIVE_OPENERS = frozenset({"que", "quien", "quienes", "who", "which", "whose", "cuyo", "cuya"})
+_ASIDE_PARTICIPLES = frozenset({
+    "asked", "questioned", "interviewed", "pressed", "consultado", "consultada", "preguntado", "preguntada",
+    "entrevistado", "entrevistada", "cuestionado", "cuestionada",
+})
 
 
 _UPPER = "A-Z\u00c0-\u00de"

@@ -220,9 +220,17 @@ def _acts_next(ent: Entity, barriers: set[int], tokens: list[Token]) -> bool:
     for i in range(ent.end, min(ent.end + 3, len(tokens))):
         if not tokens[i].is_word or tokens[i].low in ("that", "que"):
             return False
-        if i in barriers:
+        if i in barriers or (i == ent.end and tokens[i].low in _AUXILIARIES):
             return True
     return False
+
+
+# finite verbs that open a clause right after its subject ("said El Salvador had offered")
+_AUXILIARIES = frozenset({
+    "had", "has", "have", "would", "will", "was", "were", "is", "are", "could", "can", "might", "may", "should",
+    "did", "does", "ha", "han", "habia", "habian", "habria", "habrian", "ya", "sera", "seria", "fue", "es",
+    "esta", "estan", "podria", "podrian", "va", "iba",
+})
 
 
 def _sentence_subject(ents: list[Entity], tokens: list[Token]) -> str | None:

@@ -3178,6 +3178,85 @@ CASES: list[tuple[str, Signals]] = [
         {("CLAIM", "UG")},
     ),
     ("Mexico negotiates with Washington over tariffs and migration, the economy minister said.", set()),
+    (
+        "A senior State Department official, briefing reporters on the condition that he not be named, said "
+        "El Salvador had offered to house deportees of any nationality in its prisons.",
+        {("CLAIM", "SV")},
+    ),
+    (
+        "Honduras's deputy foreign minister, asked on a radio show about Noem's remarks, said the government "
+        "had never signed any document making the country a safe third country.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Guatemala's president, who has faced criticism at home over the deal, defended the agreement on "
+        "Monday, saying the country would receive deportees of other nationalities for a limited time.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "Costa Rica agreed to take in up to 200 migrants from Central Asia and India, the US embassy in San "
+        "José said on Tuesday, adding that the first flight would land on Wednesday.",
+        {("CLAIM", "CR")},
+    ),
+    (
+        "Mexico's president, speaking at her morning news conference, rejected Trump's claim that Mexico had "
+        "agreed to accept deportees from other countries, calling it \"false\".",
+        {("DENIAL", "MX")},
+    ),
+    (
+        "Panama's security minister, Frank Ábrego, told lawmakers that the country had received 299 migrants "
+        "from Asia deported by the United States and that most of them had been moved to a shelter in Darién.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "Según la secretaria Noem, que visitó Tegucigalpa la semana pasada, Honduras ya firmó un acuerdo para "
+        "recibir a solicitantes de asilo de otros países.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "La cancillería guatemalteca, en un comunicado difundido la noche del miércoles, negó de forma "
+        "categórica que el país haya suscrito un acuerdo de tercer país seguro.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "El presidente costarricense, quien habló desde la Casa Presidencial, confirmó que el país recibirá a "
+        "200 migrantes de otras nacionalidades deportados por Estados Unidos y que los gastos correrán por "
+        "cuenta de Washington.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Un alto funcionario estadounidense, que pidió no ser identificado, aseguró que Panamá aceptó recibir "
+        "a más migrantes de otras nacionalidades deportados por Estados Unidos.",
+        {("CLAIM", "PA")},
+    ),
+    (
+        "Ecuador's interior minister said on Thursday that the country had not accepted and would not accept "
+        "migrants deported from the United States, contradicting remarks by a US official.",
+        {("DENIAL", "EC")},
+    ),
+    (
+        "Kosovo's foreign ministry, responding to questions from AP, said the country had agreed to "
+        "temporarily host 50 deportees of other nationalities at Washington's request.",
+        {("CONFIRMED", "XK")},
+    ),
+    (
+        "Honduras, according to the US embassy, has agreed to receive deportees of other nationalities.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Guatemala, según el Departamento de Estado, aceptó recibir a migrantes de otras nacionalidades.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "Ghana's foreign minister, speaking to reporters in Accra after meeting US envoys, said the country "
+        "would not accept deportees from other countries.",
+        {("DENIAL", "GH")},
+    ),
+    (
+        "Eswatini's government, responding to criticism from the South African Development Community, said it "
+        "had received five deportees from the US under an agreement with Washington.",
+        {("CONFIRMED", "SZ")},
+    ),
 ]
 
 
