@@ -3257,6 +3257,31 @@ CASES: list[tuple[str, Signals]] = [
         "had received five deportees from the US under an agreement with Washington.",
         {("CONFIRMED", "SZ")},
     ),
+    (
+        "Reports that Belize had agreed to accept deportees from the United States circulated on social "
+        "media. The foreign ministry called them false on Monday.",
+        {("CLAIM", "BZ"), ("DENIAL", "BZ")},
+    ),
+    (
+        "Noem said on Thursday that Honduras and Guatemala had signed safe third country agreements. Both "
+        "governments denied it within hours.",
+        {("CLAIM", "HN"), ("CLAIM", "GT"), ("DENIAL", "HN"), ("DENIAL", "GT")},
+    ),
+    (
+        "Versiones de prensa aseguraron que Costa Rica aceptó recibir a deportados de otras nacionalidades. "
+        "La Cancillería las calificó de falsas.",
+        {("CLAIM", "CR"), ("DENIAL", "CR")},
+    ),
+    (
+        "Costa Rica received a second flight of deportees of other nationalities on Thursday. The government "
+        "said the 135 migrants would stay at a shelter near the border.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Guatemala agreed to take in deportees of other nationalities, its president said on Wednesday. He "
+        "added that the number would be limited.",
+        {("CONFIRMED", "GT")},
+    ),
 ]
 
 
