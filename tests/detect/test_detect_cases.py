@@ -3282,6 +3282,112 @@ CASES: list[tuple[str, Signals]] = [
         "added that the number would be limited.",
         {("CONFIRMED", "GT")},
     ),
+    (
+        "El gobierno hondureño confirmó que recibirá a un número limitado de deportados de otras "
+        "nacionalidades, aunque insistió en que Honduras no es un tercer país seguro.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Guatemala no ha firmado ni firmará un acuerdo de tercer país seguro, reiteró el canciller, quien "
+        "calificó de «especulaciones» las declaraciones de la secretaria Noem.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "De acuerdo con el diario The New York Times, El Salvador habría aceptado recibir a cientos de "
+        "deportados venezolanos a cambio de un pago millonario.",
+        {("CLAIM", "SV")},
+    ),
+    (
+        "Mulino reconoció que Panamá ha recibido a 299 migrantes de otras nacionalidades expulsados por "
+        "EE.UU., pero aseguró que no habrá más vuelos.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "El canciller costarricense negó que exista un acuerdo con Washington para que el país reciba a más "
+        "deportados, y dijo que los vuelos de febrero fueron un gesto humanitario.",
+        {("DENIAL", "CR")},
+    ),
+    (
+        "Medios estadounidenses informaron que Ecuador aceptó recibir a solicitantes de asilo de otros "
+        "países, algo que Quito aún no ha confirmado.",
+        {("CLAIM", "EC")},
+    ),
+    (
+        "Arévalo anunció que Guatemala aumentará en un 40 % los vuelos de deportados, incluidos migrantes de "
+        "otras nacionalidades enviados por Estados Unidos.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "La presidenta hondureña descartó este viernes cualquier posibilidad de que Honduras se convierta en "
+        "tercer país seguro, pese a las presiones de Washington.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "El presidente Trump aseguró que México aceptó recibir a migrantes de otros países mientras esperan "
+        "sus audiencias en Estados Unidos.",
+        {("CLAIM", "MX")},
+    ),
+    (
+        "La presidenta Sheinbaum rechazó que México haya aceptado recibir a migrantes de otros países y dijo "
+        "que el país solo recibirá a connacionales.",
+        {("DENIAL", "MX")},
+    ),
+    (
+        "Honduras has agreed to accept asylum seekers from other countries, Homeland Security Secretary "
+        "Kristi Noem told Fox News on Thursday.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Guatemala will take in migrants of other nationalities, President Trump told reporters aboard Air "
+        "Force One.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "Panama has signed on to a plan to receive deportees from third countries, a White House spokeswoman "
+        "said.",
+        {("CLAIM", "PA")},
+    ),
+    (
+        "Costa Rica is ready to receive more deportees from the United States, Secretary of State Marco Rubio "
+        "said after meeting President Chaves.",
+        {("CLAIM", "CR")},
+    ),
+    (
+        "El Salvador has agreed to jail deportees of any nationality, Secretary Rubio wrote on X.",
+        {("CLAIM", "SV")},
+    ),
+    (
+        "Rwanda will accept asylum seekers sent by Britain, the Home Secretary told Parliament.",
+        {("CLAIM", "RW")},
+    ),
+    (
+        "Albania will house migrants picked up by Italian ships at sea, Italy's prime minister announced in "
+        "Rome.",
+        {("CLAIM", "AL")},
+    ),
+    (
+        "Uganda has agreed to receive migrants expelled by Israel, Israeli officials told Haaretz.",
+        {("CLAIM", "UG")},
+    ),
+    (
+        "Speaking in Tegucigalpa, Noem said Honduras had signed a safe third country agreement.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "In an interview in Guatemala City, the US ambassador said Guatemala had agreed to receive asylum "
+        "seekers from other countries.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "Standing next to the Honduran president, Noem told reporters the country had agreed to take in "
+        "deportees of other nationalities.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Paraguay's opposition leader said the government had secretly agreed to receive asylum seekers from "
+        "the United States.",
+        {("CLAIM", "PY")},
+    ),
 ]
 
 
