@@ -396,6 +396,33 @@ _DATELINE = re.compile(
 )
 
 
+_PLACED_WITHIN = 7  # words from a closing role to the place it speaks in ("the interior minister said in Rome")
+
+
+def _placed_with_sender(
+    frames: list[tuple[Hit, Speaker | None, int | None]], mentions: list[Mention], content: list[Hit],
+    senders: AbstractSet[str], tokens: list[Token],
+) -> list[tuple[Hit, Speaker | None, int | None]]:
+    """A bare role closing the sentence after what it said, then placed with a sending state ("..., the
+    immigration minister told Danish radio", "..., the interior minister said in Canberra", "dijo el
+    secretario de Estado en Washington"), is that state's: not the government the words are about."""
+    first_cue = min((h.start for h in content), default=None)
+    if first_cue is None:
+        return frames
+    out: list[tuple[Hit, Speaker | None, int | None]] = []
+    for h, spk, pos in frames:
+        if spk is not None and spk.kind == "unnamed" and pos is not None and pos > first_cue:
+            placed = [  # in the attribution's own words, before any comma: not a later aside
+                m.country for m in mentions
+                if m.country is not None and pos < m.start <= pos + _PLACED_WITHIN and m.country in senders
+                and not any(t.low in (",", ";", ":") for t in tokens[pos : m.start])
+            ]
+            if placed:
+                spk = Speaker("gov", frozenset({placed[0]}), f"{spk.text} ({placed[0]})")
+        out.append((h, spk, pos))
+    return out
+
+
 def _colon_tail_speaker(ents: list[Entity], tokens: list[Token]) -> tuple[int, Entity] | None:
     """A headline's closing "...: Name" (Spanish press style, "No habrá acuerdo: Ebrard"): the colon's
     position and the named official or role that is all that follows it, else None."""
@@ -647,6 +674,7 @@ class Analyzer:
             frames.append((Hit("say", k, k + 1), spk, ent.start))
             adjacent.add(ent.start)
         frames.sort(key=lambda f: f[0].start)
+        frames = _placed_with_sender(frames, mentions, content, topic.senders, tokens)
         # "a diferencia de lo que han dicho algunos medios, ...": what others said, set aside, speaks for
         # nothing that follows
         asides = _phrase_spans(tokens, by_family.get("refutation", []), "refutation")

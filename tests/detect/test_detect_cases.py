@@ -3388,6 +3388,25 @@ CASES: list[tuple[str, Signals]] = [
         "the United States.",
         {("CLAIM", "PY")},
     ),
+    (
+        "Rwanda will take asylum seekers from Denmark under the plan, the immigration minister told Danish "
+        "radio.",
+        {("CLAIM", "RW")},
+    ),
+    (
+        "Albania will host migrants rescued by Italy, the interior minister told the Senate in Rome.",
+        {("CLAIM", "AL")},
+    ),
+    (
+        "Honduras will receive asylum seekers from the United States, the Homeland Security Secretary told "
+        "senators.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Guatemala aceptó recibir a solicitantes de asilo de otros países, dijo el secretario de Estado en "
+        "Washington.",
+        {("CLAIM", "GT")},
+    ),
 ]
 
 
