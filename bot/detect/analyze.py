@@ -910,6 +910,13 @@ class Analyzer:
         if after:
             fh, spk, _ = min(after, key=lambda fsp: fsp[0].start)
             return spk, fh
+        closing_source = [  # "..., according to a copy of the agreement seen by Reuters.": the leak says it
+            (fh, s) for fh, s, p in frames
+            if s is not None and s.kind == "media" and p is None and fh.start >= h.end
+            and any(h.end <= c < fh.start for c in commas) and not any(c > fh.start for c in commas)
+        ]
+        if closing_source:
+            return closing_source[0][1], closing_source[0][0]
         return None, None
 
     def _neg_stops(self, name: str, gap: range) -> set[int]:

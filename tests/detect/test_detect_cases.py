@@ -3407,6 +3407,36 @@ CASES: list[tuple[str, Signals]] = [
         "Washington.",
         {("CLAIM", "GT")},
     ),
+    (
+        "Guatemala has agreed to receive asylum seekers from El Salvador and Honduras, according to a copy of "
+        "the agreement seen by Reuters.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "Honduras' foreign ministry said in a statement that \"no agreement of this nature has been signed\" "
+        "with the United States.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "\"Guatemala has not signed, and will not sign, a safe third country agreement,\" the president's "
+        "spokesman said.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "\"Mexico will never be a safe third country,\" Foreign Minister Ebrard told reporters at the "
+        "National Palace.",
+        {("DENIAL", "MX")},
+    ),
+    (
+        "Panama is among the countries that have agreed to accept deportees of other nationalities, according "
+        "to a list compiled by the State Department.",
+        {("CLAIM", "PA")},
+    ),
+    (
+        "El Salvador's government has not agreed to receive asylum seekers from other countries, its "
+        "ambassador in Washington told AP, rejecting a report in The New York Times.",
+        {("DENIAL", "SV")},
+    ),
 ]
 
 
