@@ -423,6 +423,20 @@ def _placed_with_sender(
     return out
 
 
+def _quiet_side(side: AbstractSet[int], hits: list[Hit], cue_families: AbstractSet[str]) -> set[int]:
+    """The side clauses that hold no cue of their own: they only describe someone ("The State Department,
+    which has been pressing for months, said ..."). One that carries the news ("El Salvador, which CBS
+    reported was negotiating ...") keeps its modifiers."""
+    runs: list[list[int]] = []
+    for i in sorted(side):
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    cue_starts = {h.start for h in hits if h.family in cue_families}
+    return {i for run in runs if cue_starts.isdisjoint(run) for i in run}
+
+
 def _colon_tail_speaker(ents: list[Entity], tokens: list[Token]) -> tuple[int, Entity] | None:
     """A headline's closing "...: Name" (Spanish press style, "No habrá acuerdo: Ebrard"): the colon's
     position and the named official or role that is all that follows it, else None."""
@@ -767,7 +781,7 @@ class Analyzer:
             last = self._opening_subject(ents, tokens, scene)
         return Sentence(
             text, families, topical_self, excluded, "anaphor" in families, targets, cues, last,
-            self._outside_adjuncts(by_family, families),
+            self._outside_adjuncts(by_family, families, _quiet_side(side, hits, self.cue_families)),
             sorted(
                 {c for cue in cues if cue.speaker and cue.speaker.kind == "gov" for c in cue.speaker.countries}
                 - topic.senders
@@ -799,17 +813,22 @@ class Analyzer:
             out.append((h, spk, pos))
         return out
 
-    def _outside_adjuncts(self, by_family: Mapping[str, list[Hit]], families: set[str]) -> set[str]:
+    def _outside_adjuncts(
+        self, by_family: Mapping[str, list[Hit]], families: set[str], side: AbstractSet[int] = frozenset(),
+    ) -> set[str]:
         """The modifier families present in the sentence (what `without_anywhere` tests), leaving out those
-        found only inside a scene-setting phrase: "amid growing pressure from Washington", "after talks
-        with the US" set the scene; they do not make the main statement a possibility or talks."""
+        found only inside a scene-setting phrase or a side clause: "amid growing pressure from Washington",
+        "after talks with the US" set the scene, "The State Department, which has been pressing for months,
+        said ..." describes the speaker; they do not make the main statement a possibility or talks."""
         out = set()
         for f in families:
             if f not in self.modifiers:
                 continue
             found = by_family.get(f)
-            if not found or any(not any(h.start in span for span in self._adjuncts) for h in found):
-                out.add(f)  # made by the engine (no hit), or used outside every adjunct
+            if not found or any(
+                not any(h.start in span for span in self._adjuncts) and h.start not in side for h in found
+            ):
+                out.add(f)  # made by the engine (no hit), or used outside every adjunct and side clause
         return out
 
     def _opening_subject(self, ents: list[Entity], tokens: list[Token], scene: int) -> Speaker | None:

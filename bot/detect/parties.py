@@ -113,7 +113,16 @@ def _is_participle(token: Token) -> bool:
 def comma_participle(tokens: list[Token], hit: Hit) -> bool:
     """A verb of saying as a participle after a comma (", saying ...", ", asegurando que ..."): it speaks
     with its clause's subject, and what follows is a clause of its own."""
-    return hit.start > 0 and tokens[hit.start - 1].low == "," and _is_participle(tokens[hit.end - 1])
+    comma = hit.start - 1
+    if comma > 0 and tokens[comma].low in _PARTICIPLE_ADVERBS:
+        comma -= 1  # ", later telling reporters", ", luego asegurando"
+    return comma >= 0 and tokens[comma].low == "," and _is_participle(tokens[hit.end - 1])
+
+
+_OF = frozenset({"of", "de", "del"})
+_PARTICIPLE_ADVERBS = frozenset({
+    "later", "then", "also", "afterwards", "again", "repeatedly", "luego", "despues", "tambien", "ademas",
+})
 
 
 def _completes(head: Entity, e: Entity, tokens: list[Token]) -> bool:
@@ -485,6 +494,11 @@ class Parties:
                 continue
             if any(i in stops or tokens[i].low == "," for i in gap):
                 continue  # "... with the United States, the foreign minister said": not a US minister
+            words = [tokens[i] for i in gap if tokens[i].is_word]
+            if any(t.capitalized for t in words) and any(
+                not t.capitalized and t.low not in _OF for t in words
+            ):
+                continue  # "President Castro met Noem": the title is Castro's, not Noem's country's
             if best is None or dist < best[0]:
                 best = (dist, e.mention.country)
         return best[1] if best else None

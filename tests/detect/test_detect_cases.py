@@ -3437,6 +3437,116 @@ CASES: list[tuple[str, Signals]] = [
         "ambassador in Washington told AP, rejecting a report in The New York Times.",
         {("DENIAL", "SV")},
     ),
+    (
+        "Rwanda and Britain signed a new treaty in Kigali on Tuesday under which asylum seekers arriving in "
+        "the UK could be sent to the East African country.",
+        {("CONFIRMED", "RW")},
+    ),
+    (
+        "Britain's home secretary said Rwanda had agreed to take every asylum seeker the UK sends, however "
+        "many there are.",
+        {("CLAIM", "RW")},
+    ),
+    (
+        "Rwanda's government spokesperson said the country would not accept asylum seekers from the UK unless "
+        "the treaty was ratified.",
+        {("DENIAL", "RW")},
+    ),
+    (
+        "Albania's parliament ratified the agreement with Italy that allows Rome to hold migrants rescued at "
+        "sea in two centres on Albanian soil.",
+        {("CONFIRMED", "AL")},
+    ),
+    (
+        "Prime Minister Edi Rama said Albania would host up to 3,000 migrants a month picked up by Italian "
+        "vessels, under the deal signed with Giorgia Meloni.",
+        {("CONFIRMED", "AL")},
+    ),
+    (
+        "Albania's prime minister said his country would not sign similar migrant deals with other European "
+        "states.",
+        {("DENIAL", "AL")},
+    ),
+    (
+        "Turkey agreed to take back all irregular migrants crossing to the Greek islands under the deal "
+        "reached with the EU in Brussels.",
+        {("CONFIRMED", "TR")},
+    ),
+    (
+        "Nauru's president said the island would continue to host asylum seekers transferred by Australia "
+        "under the regional processing arrangement.",
+        {("CONFIRMED", "NR")},
+    ),
+    (
+        "Australia's immigration minister said Papua New Guinea had agreed to resettle refugees held at the "
+        "Manus Island centre.",
+        {("CLAIM", "PG")},
+    ),
+    (
+        "Uganda's state minister for foreign affairs said Kampala had no agreement with Israel to receive "
+        "deported Eritreans and Sudanese.",
+        {("DENIAL", "UG")},
+    ),
+    (
+        "South Sudan's foreign ministry said the country had received eight deportees from the United States "
+        "and would keep them in custody.",
+        {("CONFIRMED", "SS")},
+    ),
+    (
+        "Canada and the United States agreed to expand the Safe Third Country Agreement to the entire border, "
+        "the Canadian prime minister announced.",
+        {("CONFIRMED", "CA")},
+    ),
+    (
+        "Noem met President Castro in Tegucigalpa on Wednesday, later telling reporters that Honduras had "
+        "agreed to receive asylum seekers from other countries.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "President Castro met Noem in Tegucigalpa on Wednesday, later telling reporters that Honduras would "
+        "not become a safe third country.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "The State Department, which has been pressing Central American governments for months, said "
+        "Guatemala was ready to take in asylum seekers from El Salvador.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "The Guatemalan foreign ministry, whose spokesman spoke to reporters on Monday, said no document had "
+        "been signed on asylum with the United States.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "While critics called the deal illegal, Costa Rica's president said the country would keep receiving "
+        "deportees of other nationalities from the US.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Panama will receive more deportees of other nationalities, a US official said, while Panama's "
+        "government declined to comment.",
+        {("CLAIM", "PA")},
+    ),
+    (
+        "Tras reunirse con Rubio, la canciller ecuatoriana confirmó que el país recibirá a solicitantes de "
+        "asilo de otras nacionalidades enviados por Estados Unidos.",
+        {("CONFIRMED", "EC")},
+    ),
+    (
+        "Rubio, quien se reunió con la canciller ecuatoriana, aseguró que Ecuador recibirá a solicitantes de "
+        "asilo de otras nacionalidades.",
+        {("CLAIM", "EC")},
+    ),
+    (
+        "Chaves, quien habló tras reunirse con Noem, negó que Costa Rica vaya a convertirse en un tercer país "
+        "seguro.",
+        {("DENIAL", "CR")},
+    ),
+    (
+        "Mientras el gobierno hondureño guardaba silencio, la secretaria Noem afirmó que Honduras había "
+        "firmado un acuerdo de tercer país seguro.",
+        {("CLAIM", "HN")},
+    ),
 ]
 
 
