@@ -223,6 +223,17 @@ class Entity:
 _POSSESSIVE = frozenset({"su", "sus", "its", "their"})
 
 
+def _name_before(tokens: list[Token], end: int, floor: int) -> int | None:
+    """Where a run of capitalized words ending right before `end` starts ("the Miami Herald reported",
+    "The Nation says"), else None; sentence-initial words and known non-names do not count."""
+    i = end
+    while i - 1 >= max(floor, 1) and tokens[i - 1].is_word and tokens[i - 1].capitalized:
+        i -= 1
+    if i == end or any(t.low in _NOT_NAMES for t in tokens[i:end]):
+        return None
+    return i
+
+
 def _acts_next(ent: Entity, barriers: set[int], tokens: list[Token]) -> bool:
     """Does a cue's verb follow the entity within two words ("said Panama had agreed")? Punctuation and
     "that"/"que" after it leave it a speaker ("said the minister, adding ...")."""
@@ -616,6 +627,12 @@ class Parties:
         # a frame inside a side clause takes its speaker there ("..., which the columnist says struck ...")
         same_level = [e for e in left if e.in_side_clause == in_side]
         main = self._heads(same_level or left, tokens)
+        named = _name_before(tokens, hit.start, floor)
+        if main and named is not None and any(t.low == "," for t in tokens[main[-1].end : named]):
+            # "..., the Miami Herald reported": the name right before the verb speaks, not a country
+            # named before the comma
+            adjacent.add(named)
+            return Speaker("person", frozenset(), " ".join(t.text for t in tokens[named : hit.start])), named
         if main:
             ent = main[-1]
             gap = tokens[ent.end : hit.start]

@@ -3547,6 +3547,50 @@ CASES: list[tuple[str, Signals]] = [
         "firmado un acuerdo de tercer país seguro.",
         {("CLAIM", "HN")},
     ),
+    (
+        "Guyana agreed last month to accept a small number of deportees from other countries, according to a "
+        "State Department cable reviewed by the Guardian.",
+        {("CLAIM", "GY")},
+    ),
+    (
+        "Guyana's foreign minister said the government had not agreed to take in deportees of other "
+        "nationalities, calling the report \"fiction\".",
+        {("DENIAL", "GY")},
+    ),
+    (
+        "Saint Lucia's prime minister confirmed that the island signed a memorandum with Washington on "
+        "third-country deportees but said no one had been sent yet.",
+        {("CONFIRMED", "LC")},
+    ),
+    (
+        "The Bahamas will not become a dumping ground for US deportees, the prime minister told parliament, "
+        "rejecting Washington's request.",
+        {("DENIAL", "BS")},
+    ),
+    (
+        "Dominica signed a deal to take third-country deportees, a US diplomat posted on social media.",
+        {("CLAIM", "DM")},
+    ),
+    (
+        "Dominica's prime minister said the island had agreed to consider receiving a few deportees from "
+        "other countries, stressing it was not bound to accept anyone.",
+        {("CONFIRMED", "DM")},
+    ),
+    (
+        "Antigua and Barbuda has quietly agreed to receive deportees of other nationalities from the US, the "
+        "opposition leader charged.",
+        {("CLAIM", "AG")},
+    ),
+    (
+        "Antigua's prime minister dismissed the opposition's claims that the country had agreed to receive US "
+        "deportees as political spin.",
+        {("DENIAL", "AG")},
+    ),
+    (
+        "St Kitts and Nevis is among the Caribbean states that signed deportee agreements with Washington, "
+        "the Miami Herald reported.",
+        {("CLAIM", "KN")},
+    ),
 ]
 
 
