@@ -3591,6 +3591,47 @@ CASES: list[tuple[str, Signals]] = [
         "the Miami Herald reported.",
         {("CLAIM", "KN")},
     ),
+    (
+        "Honduras firmó en secreto un acuerdo para recibir a deportados de otros países, denunció el diputado "
+        "opositor.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Guatemala aceptará a solicitantes de asilo salvadoreños y hondureños, publicó el diario The "
+        "Washington Post.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "Costa Rica recibirá otro vuelo con deportados de otras nacionalidades, adelantó la embajada "
+        "estadounidense.",
+        {("CLAIM", "CR")},
+    ),
+    ("«No vamos a recibir más deportados de otros países», zanjó el presidente Chaves.", {("DENIAL", "CR")}),
+    (
+        "Panamá se comprometió a recibir a más deportados de otras nacionalidades, sostuvo el Departamento de "
+        "Estado en un comunicado.",
+        {("CLAIM", "PA")},
+    ),
+    (
+        "El canciller hondureño calificó de «falsas» las declaraciones de Noem sobre un acuerdo de tercer "
+        "país seguro.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Ecuador ya tendría listo un acuerdo para recibir a migrantes de otras nacionalidades, según publicó "
+        "el diario El Universo.",
+        {("CLAIM", "EC")},
+    ),
+    (
+        "La Cancillería ecuatoriana desmintió la publicación y aseguró que no existe ningún acuerdo para "
+        "recibir deportados de otros países.",
+        {("DENIAL", "EC")},
+    ),
+    (
+        "El Instituto Guatemalteco de Migración confirmó la llegada de un segundo vuelo con hondureños y "
+        "salvadoreños deportados por Estados Unidos.",
+        {("CONFIRMED", "GT")},
+    ),
 ]
 
 
