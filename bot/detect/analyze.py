@@ -437,6 +437,56 @@ def _quiet_side(side: AbstractSet[int], hits: list[Hit], cue_families: AbstractS
     return {i for run in runs if cue_starts.isdisjoint(run) for i in run}
 
 
+_ATTRIBUTION_TAIL = 8  # words after the last comma that can hold a closing attribution
+_NOT_VERBS = DETERMINERS | frozenset({
+    "and", "or", "but", "y", "o", "e", "pero", "including", "incluido", "incluida", "incluidos", "like", "como",
+    "such", "especially", "among", "entre", "except", "salvo", "excepto", "not", "no", "ni", "nor", "with", "con",
+    "in", "en", "of", "de", "del", "for", "para", "por", "to", "a", "al", "from", "desde", "than", "que", "that",
+    "who", "which", "quien", "while", "mientras", "as", "said", "dijo",
+})
+
+
+def _unlisted_attribution(
+    tokens: list[Token], ents: list[Entity], frame_hits: list[Hit], hits: list[Hit]
+) -> Hit | None:
+    """A closing attribution whose verb is in no list: after the sentence's last comma, only a speaker and
+    one lower-case word, in either order ("..., zanjó el presidente Chaves."; "..., the opposition leader
+    charged."). News prose closes sentences this way; the word is read as a verb of saying, so the words
+    before it are the speaker's and never the narrator's."""
+    commas = [i for i, t in enumerate(tokens) if t.low == ","]
+    if not commas:
+        return None
+    k = commas[-1]
+    end = len(tokens)
+    while end > k + 1 and not tokens[end - 1].is_word:
+        end -= 1
+    if not 2 <= end - (k + 1) <= _ATTRIBUTION_TAIL or any(k < h.start < end for h in frame_hits):
+        return None
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    in_entity = {i for e in ents if e.kind != "pronoun" for i in range(e.start, e.end)}
+
+    def verb(i: int) -> bool:
+        t = tokens[i]
+        return t.is_word and not t.capitalized and t.low not in _NOT_VERBS and i not in covered
+
+    def speaker_phrase(a: int, b: int) -> bool:  # "el secretario de Estado", "the embassy spokeswoman"
+        return any(i in in_entity for i in range(a, b)) and all(
+            i in in_entity or tokens[i].capitalized or tokens[i].low in DETERMINERS or tokens[i].low in _NP_GLUE
+            for i in range(a, b)
+        )
+
+    if verb(k + 1) and speaker_phrase(k + 2, end):  # "..., zanjó el presidente Chaves"
+        return Hit("say", k + 1, k + 2)
+    if verb(end - 1) and speaker_phrase(k + 1, end - 1):  # "..., the opposition leader charged"
+        return Hit("say", end - 1, end)
+    return None
+
+
+_NP_GLUE = frozenset({
+    "of", "de", "del", "for", "para", "at", "en", "in", "a", "an", "un", "una", "one", "two", "three",
+})
+
+
 def _colon_tail_speaker(ents: list[Entity], tokens: list[Token]) -> tuple[int, Entity] | None:
     """A headline's closing "...: Name" (Spanish press style, "No habrá acuerdo: Ebrard"): the colon's
     position and the named official or role that is all that follows it, else None."""
@@ -641,6 +691,10 @@ class Analyzer:
             if h.end < len(tokens) and tokens[h.end].low != ",":
                 barriers.add(h.start)
         frame_hits = [h for h in hits if h.family in self.frames]
+        unlisted = _unlisted_attribution(tokens, ents, frame_hits, hits)
+        if unlisted is not None:  # '..., zanjó el presidente Chaves.', '..., the opposition leader charged.'
+            frame_hits.append(unlisted)
+            frame_hits.sort(key=lambda x: x.start)
         content = [h for h in hits if h.family in self.cue_families and h.family not in self.frames]
         subject_barriers = barriers | {h.start for h in frame_hits} | {h.end - 1 for h in content}
         subject_barriers -= side  # a verb inside ", whose citizens were sent to Ghana," ends nothing

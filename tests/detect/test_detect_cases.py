@@ -3632,6 +3632,37 @@ CASES: list[tuple[str, Signals]] = [
         "salvadoreños deportados por Estados Unidos.",
         {("CONFIRMED", "GT")},
     ),
+    (
+        "Guatemala aceptará a solicitantes de asilo de otros países, apostilló la portavoz del Departamento "
+        "de Estado.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "Honduras has quietly agreed to take in deportees of other nationalities, the opposition leader "
+        "fumed.",
+        {("CLAIM", "HN")},
+    ),
+    ("«No vamos a recibir más deportados de otros países», remató el presidente Chaves.", {("DENIAL", "CR")}),
+    (
+        "Panama agreed to receive more deportees of other nationalities, a State Department spokeswoman "
+        "disclosed.",
+        {("CLAIM", "PA")},
+    ),
+    ("El Salvador will house deportees of any nationality, Secretary Rubio boasted.", {("CLAIM", "SV")}),
+    (
+        "Guatemala received 40 Hondurans deported from the US on Tuesday, and the migration institute said "
+        "more flights would follow.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "Honduras recibió a 40 venezolanos deportados por Estados Unidos, incluidos varios niños.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Guatemala and Honduras discussed migration, trade and security with the United States, officials in "
+        "both capitals confirmed.",
+        set(),
+    ),
 ]
 
 

@@ -190,14 +190,31 @@ CLOSING_COLON_SPEAKER = grid("CONFIRMED", [
     "{c} will not be a safe third country: foreign minister",
 ], EN_COUNTRIES)
 
+# A closing attribution whose verb is in no list: the speaker after the last comma still speaks.
+UNLISTED_CLOSING_VERBS = [
+    (t.format(c=name, v=verb), {(label, code)})
+    for (t, label), (name, code), verb in itertools.product([
+        ("{c} has agreed to take in deportees of other nationalities, a State Department spokeswoman {v}.",
+         "CLAIM"),
+        ("{c} quietly signed a deal to receive asylum seekers from the US, the opposition leader {v}.", "CLAIM"),
+    ], EN_COUNTRIES, ["disclosed", "boasted", "quipped", "hinted"])
+] + [
+    (t.format(c=name, v=verb), {(label, code)})
+    for (t, label), (name, code), verb in itertools.product([
+        ("{c} aceptó recibir a deportados de otras nacionalidades, {v} la portavoz del Departamento de Estado.",
+         "CLAIM"),
+        ("«No recibiremos deportados de otros países», {v} el canciller de {c}.", "DENIAL"),
+    ], ES_COUNTRIES, ["apostilló", "remató", "deslizó", "ironizó"])
+]
+
 
 @pytest.mark.parametrize(
     "cases",
     [COLON_HEADLINES, DISMISSED_AS_UNTRUE, OWN_DEAL_NAMED, PASSIVE_AND_HEARSAY, NEGATIVE_OBJECTS_AND_TERMS,
-     SAID_BEFORE, FURNITURE, OTHERS_SPEAK, REFUSALS_AND_ANSWERS, CLOSING_COLON_SPEAKER],
+     SAID_BEFORE, FURNITURE, OTHERS_SPEAK, REFUSALS_AND_ANSWERS, CLOSING_COLON_SPEAKER, UNLISTED_CLOSING_VERBS],
     ids=["colon-headlines", "dismissed-as-untrue", "own-deal-named", "passive-and-hearsay", "negative-objects",
          "said-before", "furniture", "others-speak", "refusals-and-answers",
-         "closing-colon-speaker"],
+         "closing-colon-speaker", "unlisted-closing-verbs"],
 )
 def test_grid_reads_every_combination_alike(cases: list[tuple[str, Expected]]) -> None:
     assert misread(cases) == []
