@@ -396,6 +396,21 @@ _DATELINE = re.compile(
 )
 
 
+def _datelined_bodies(
+    frames: list[tuple[Hit, Speaker | None, int | None]], datelined: list[str]
+) -> list[tuple[Hit, Speaker | None, int | None]]:
+    """A wire story datelined in a capital ("RABAT - ... government spokesman X told reporters") quotes
+    that country's government when it names no other: a bare body or role speaks for the dateline."""
+    home = list(dict.fromkeys(datelined))
+    if len(home) != 1:
+        return frames
+    return [  # not the source of an account ("según una transcripción divulgada por la presidencia")
+        (h, Speaker("gov", frozenset(home), f"{spk.text} ({home[0]})")
+         if spk is not None and spk.kind == "unnamed" and h.family != "according" else spk, pos)
+        for h, spk, pos in frames
+    ]
+
+
 _PLACED_WITHIN = 7  # words from a closing role to the place it speaks in ("the interior minister said in Rome")
 
 
@@ -684,6 +699,8 @@ class Analyzer:
         ents = self.parties.entities(
             [m for m in mentions if not origin[m.start] or m.alias.plural], by_family, side, tokens
         )
+        # the models of a comparison act in nothing ("the third country, after Panama and Guatemala, to receive")
+        acting = [e for e in ents if e.mention is None or e.mention.start not in compared]
         barriers = {i for i, t in enumerate(tokens) if t.low in HARD_STOP}
         complementizers = {h.start for h in by_family.get("complementizer", [])}
         barriers |= complementizers
@@ -743,6 +760,7 @@ class Analyzer:
             adjacent.add(ent.start)
         frames.sort(key=lambda f: f[0].start)
         frames = _placed_with_sender(frames, mentions, content, topic.senders, tokens)
+        frames = _datelined_bodies(frames, datelined)
         # "a diferencia de lo que han dicho algunos medios, ...": what others said, set aside, speaks for
         # nothing that follows
         asides = _phrase_spans(tokens, by_family.get("refutation", []), "refutation")
@@ -802,7 +820,7 @@ class Analyzer:
             if "negation" in mods and _limit_follows(h, tokens):
                 mods = (mods - {"negation"}) | {"restriction"}  # "no recibirá más de 300": a cap, not a refusal
             cue_text = " ".join(t.text for t in tokens[h.start : h.end])
-            subject = self.parties.subject(h, ents, subject_barriers - set(range(h.start, h.end)), tokens)
+            subject = self.parties.subject(h, acting, subject_barriers - set(range(h.start, h.end)), tokens)
             if h.family == "receive":
                 where = passive_place(h, mention_at, tokens)
                 subject = frozenset({where}) if where else subject  # "have been received in Ghana"

@@ -3663,6 +3663,36 @@ CASES: list[tuple[str, Signals]] = [
         "both capitals confirmed.",
         set(),
     ),
+    (
+        "RABAT (Reuters) - \"There is no agreement between Rabat and Madrid on receiving migrants,\" the "
+        "government spokesman told reporters.",
+        {("DENIAL", "MA")},
+    ),
+    (
+        "BELMOPAN - \"Belize has not agreed to take anyone deported from the United States,\" the foreign "
+        "ministry said in a statement.",
+        {("DENIAL", "BZ")},
+    ),
+    (
+        "TEGUCIGALPA (AP) — The foreign ministry said the country will receive deportees of other "
+        "nationalities from the United States for a limited time.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "WASHINGTON (Reuters) - Guatemala has agreed to take in asylum seekers from other countries, the "
+        "department said in a statement.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "Costa Rica became the third country in the region, after Panama and Guatemala, to receive deportees "
+        "of other nationalities from the US.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Honduras se convirtió en el tercer país centroamericano, tras Guatemala y El Salvador, en firmar un "
+        "acuerdo de cooperación en asilo con Estados Unidos.",
+        {("CONFIRMED", "HN")},
+    ),
 ]
 
 
