@@ -3693,6 +3693,21 @@ CASES: list[tuple[str, Signals]] = [
         "acuerdo de cooperación en asilo con Estados Unidos.",
         {("CONFIRMED", "HN")},
     ),
+    (
+        "Lawyers say a dozen Nicaraguan asylum seekers in Texas received removal orders to Guatemala without "
+        "a full hearing.",
+        set(),
+    ),
+    (
+        "Un juez de inmigración dictó órdenes de deportación a Honduras contra 15 solicitantes de asilo "
+        "venezolanos, denunciaron sus abogados.",
+        set(),
+    ),
+    (
+        "Asylum seekers from Nicaragua will be sent to Honduras under the new agreement, immigration lawyers "
+        "said.",
+        {("CLAIM", "HN")},
+    ),
 ]
 
 
