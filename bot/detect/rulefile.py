@@ -12,7 +12,7 @@ import re
 import tomllib
 from typing import Any
 
-from bot.detect.matcher import PatternError, check_pattern, tag_lemmas
+from bot.detect.matcher import PatternError, check_pattern, split_gap, tag_lemmas
 from bot.detect.ruledefs import Example, Examples, FamilyDef, ParsedFile, RuleDef, TopicDef
 from bot.errors import RuleError
 from bot.models import Label
@@ -128,6 +128,9 @@ def _family(out: ParsedFile, loc: _Locator, name: str, body: Any) -> None:
                 check_pattern(pattern)
             except PatternError as exc:
                 err(f"bad pattern: {exc}", key)
+            else:
+                if key == "except" and split_gap(pattern) is not None:
+                    err(f"except pattern {pattern!r} has a gap ('...N'): an except phrase must be contiguous", key)
         if key != "except":
             patterns.extend(tagged)
         else:

@@ -128,6 +128,18 @@ def test_bad_pattern_in_family_is_reported_once(tmp_path: Path) -> None:
     assert len(ours) == 1 and ours[0].line == 6 and "'*' may only end the last word" in ours[0].reason
 
 
+def test_gapped_except_pattern_is_refused(tmp_path: Path) -> None:
+    """The matcher cannot cancel a hit with a gapped phrase; saying so beats silently ignoring it."""
+    folder = _copy_rules(tmp_path)
+    bad = _write(
+        folder,
+        "zz_bad.toml",
+        '[family.extra]\nkind = "vocabulary"\ndescription = "x"\nen = ["a deal"]\nexcept = ["expects ...4 migrants"]\n',
+    )
+    ours = [e for e in check_rules([folder]) if e.path == str(bad)]
+    assert len(ours) == 1 and "must be contiguous" in ours[0].reason, ours
+
+
 def test_all_errors_are_returned_not_just_the_first(tmp_path: Path) -> None:
     folder = _copy_rules(tmp_path)
     _write(folder, "zz_a.toml", RULE.format(extra='speaker = ["boss"]\nlabel2 = 3'))
