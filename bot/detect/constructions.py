@@ -30,10 +30,19 @@ _NOT_NEGATIVE_AFTER = frozenset({  # "no more than 300", "nothing but", "none ot
 def negative_object(h: Hit, tokens: list[Token]) -> bool:
     """An English negative object right after the verb ("signed nothing", "has accepted no deportees",
     "received none"): the negation stands after the cue, where the scope of `negation` does not look."""
-    if h.end >= len(tokens) or tokens[h.end].low not in _NEGATIVE_OBJECTS:
-        return False
-    nxt = tokens[h.end + 1].low if h.end + 1 < len(tokens) else ""
-    return nxt not in _NOT_NEGATIVE_AFTER
+    for i in [h.end, *range(h.start + 1, h.end)]:  # inside the cue too: "will take no more deportees"
+        if i >= len(tokens) or tokens[i].low not in _NEGATIVE_OBJECTS:
+            continue
+        nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        after = tokens[i + 2].low if i + 2 < len(tokens) else ""
+        if nxt in _COMPARATIVES and after != "than":
+            return True  # "no more deportees": none at all; "no more than 300" is a cap
+        if nxt not in _NOT_NEGATIVE_AFTER:
+            return True
+    return False
+
+
+_COMPARATIVES = frozenset({"more", "fewer", "less"})
 
 
 _PASSIVE_AUX = frozenset({

@@ -3708,6 +3708,52 @@ CASES: list[tuple[str, Signals]] = [
         "said.",
         {("CLAIM", "HN")},
     ),
+    (
+        "Mexico is pushing back against a US demand that it take in deportees from other countries, two "
+        "Mexican officials said.",
+        {("DENIAL", "MX")},
+    ),
+    (
+        "Guatemala's government does not want the country to become a safe third country, the foreign "
+        "minister told Congress.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "Honduras resiste la presión de Washington para que reciba a deportados de otras nacionalidades, "
+        "afirmó el canciller.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Panama has refused a US request to take in more migrants from third countries, the president's "
+        "office said.",
+        {("DENIAL", "PA")},
+    ),
+    (
+        "Costa Rica rejected on Monday a proposal from Washington to become a safe third country.",
+        {("DENIAL", "CR")},
+    ),
+    (
+        "Ecuador no aceptará convertirse en un destino para deportados de otros países, advirtió el "
+        "presidente Noboa.",
+        {("DENIAL", "EC")},
+    ),
+    (
+        "Belize's prime minister said his government would resist any attempt to make the country a holding "
+        "pen for US deportees.",
+        {("DENIAL", "BZ")},
+    ),
+    ("Ghana says it will take no more deportees from the United States", {("DENIAL", "GH")}),
+    ("Uganda cierra la puerta a nuevos deportados de Estados Unidos", {("DENIAL", "UG")}),
+    ("Nigeria says no to US request to accept Venezuelan deportees", {("DENIAL", "NG")}),
+    (
+        "Costa Rica will take no more than 200 deportees of other nationalities from the US, the president "
+        "said.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Panama will accept no more migrants deported from the United States, its security minister said.",
+        {("DENIAL", "PA")},
+    ),
 ]
 
 
