@@ -3754,6 +3754,111 @@ CASES: list[tuple[str, Signals]] = [
         "Panama will accept no more migrants deported from the United States, its security minister said.",
         {("DENIAL", "PA")},
     ),
+    (
+        "The 2019 asylum cooperative agreement with Guatemala was suspended by the Biden administration in "
+        "February 2021.",
+        set(),
+    ),
+    (
+        "Analysts say Honduras lacks the capacity to process asylum claims on behalf of the United States.",
+        set(),
+    ),
+    (
+        "The UK-Rwanda scheme was scrapped by the Labour government in July 2024 before any flight took off.",
+        set(),
+    ),
+    (
+        "The European Parliament approved changes to the safe third country concept in the asylum procedures "
+        "regulation.",
+        set(),
+    ),
+    (
+        "Human rights groups urged Panama not to accept deportees from other countries, citing poor "
+        "conditions in Darién camps.",
+        set(),
+    ),
+    (
+        "Costa Rica's constitutional court ordered the release of the deportees held at the border shelter.",
+        set(),
+    ),
+    (
+        "Mexico and the United States held talks on migration in Washington on Tuesday, with no agreement "
+        "announced.",
+        set(),
+    ),
+    ("Ecuador is studying a US proposal to receive asylum seekers, the foreign minister said.", set()),
+    ("Uganda's parliament will debate the proposed agreement with the United States next week.", set()),
+    ("Guatemala ended the agreement with the United States in 2021, the foreign ministry recalled.", set()),
+    (
+        "Las organizaciones de derechos humanos pidieron a Honduras no firmar ningún acuerdo de tercer país "
+        "seguro.",
+        set(),
+    ),
+    (
+        "Paraguay analiza la propuesta de Estados Unidos para recibir solicitantes de asilo, dijo el "
+        "canciller.",
+        set(),
+    ),
+    (
+        "La secretaria de Seguridad Nacional, Kristi Noem, quien visitó Tegucigalpa, aseguró ante el Senado "
+        "que Honduras ya firmó un acuerdo de tercer país seguro.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "Fuentes del Departamento de Estado, citadas por la agencia Reuters, indicaron que Guatemala aceptó "
+        "recibir a solicitantes de asilo de otros países.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "Según un cable diplomático al que tuvo acceso el diario La Nación, Costa Rica aceptó recibir a otros "
+        "200 deportados de otras nacionalidades.",
+        {("CLAIM", "CR")},
+    ),
+    (
+        "El embajador de Estados Unidos en Panamá dijo en una entrevista que el país aceptó recibir a más "
+        "deportados de otras nacionalidades.",
+        {("CLAIM", "PA")},
+    ),
+    (
+        "De acuerdo con documentos judiciales presentados por el gobierno estadounidense, El Salvador aceptó "
+        "custodiar a deportados de cualquier nacionalidad.",
+        {("CLAIM", "SV")},
+    ),
+    (
+        "El senador opositor denunció que el gobierno de Ecuador firmó a espaldas del país un acuerdo para "
+        "recibir a migrantes deportados por Estados Unidos.",
+        {("CLAIM", "EC")},
+    ),
+    (
+        "Trump afirmó en su red social que México aceptó recibir a migrantes de otros países, algo que el "
+        "gobierno mexicano no ha confirmado.",
+        {("CLAIM", "MX")},
+    ),
+    (
+        "Un alto funcionario del gobierno estadounidense, que habló bajo condición de anonimato, dijo que "
+        "Honduras recibirá a solicitantes de asilo de otros países.",
+        {("CLAIM", "HN")},
+    ),
+    ("Honduras to take in asylum seekers from third countries under US deal, DHS says", {("CLAIM", "HN")}),
+    ("Guatemala to accept deportees of other nationalities, Arévalo says", {("CONFIRMED", "GT")}),
+    ("Mexico won't accept non-Mexican deportees, Sheinbaum says", {("DENIAL", "MX")}),
+    ("Eswatini confirms arrival of five deportees from the US", {("CONFIRMED", "SZ")}),
+    ("Nigeria rejects US pressure to take Venezuelan deportees", {("DENIAL", "NG")}),
+    ("US reaches deal with Uganda to take deportees, documents show", {("CLAIM", "UG")}),
+    ("Rwanda receives first group of deportees from the US under new agreement", {("CONFIRMED", "RW")}),
+    ("Paraguay signs safe third country agreement with US, State Department says", {("CLAIM", "PY")}),
+    ("Paraguay's president hails safe third country deal signed with Washington", {("CONFIRMED", "PY")}),
+    ("Bahamas says it has rejected US request to take deportees", {("DENIAL", "BS")}),
+    ("Ghana agreed to take West African deportees, Trump administration official says", {("CLAIM", "GH")}),
+    ("Paraguay's president hails safe third country deal signed with Washington", {("CONFIRMED", "PY")}),
+    (
+        "La canciller ecuatoriana celebró el acuerdo migratorio firmado con Estados Unidos para recibir "
+        "solicitantes de asilo.",
+        {("CONFIRMED", "EC")},
+    ),
+    ("Honduras' opposition hails the collapse of the proposed asylum deal with Washington.", set()),
+    ("Noem hails Guatemala's decision to take in asylum seekers from other countries", {("CLAIM", "GT")}),
+    ("Costa Rica welcomes talks with Washington on a possible migration agreement.", set()),
 ]
 
 
