@@ -411,6 +411,7 @@ def _datelined_bodies(
     ]
 
 
+_ANSWER_PRONOUNS = frozenset({"he", "she", "they", "el", "ella"})
 _PLACED_WITHIN = 7  # words from a closing role to the place it speaks in ("the interior minister said in Rome")
 
 
@@ -761,6 +762,20 @@ class Analyzer:
         frames.sort(key=lambda f: f[0].start)
         frames = _placed_with_sender(frames, mentions, content, topic.senders, tokens)
         frames = _datelined_bodies(frames, datelined)
+        answer_by: Speaker | None = None
+        if answered is not None and answered[0] > 3:  # "X was asked whether ...; 'No,' he replied": X answers
+            asked = answer_by = self._opening_subject(ents, tokens, scene)
+            if asked is not None:
+                def answerer(h: Hit, spk: Speaker | None, pos: int | None) -> Speaker | None:
+                    if h.start <= answered[1]:
+                        return spk
+                    dropped = spk is None  # "«No», respondió."
+                    pronoun = spk is not None and spk.kind == "person" and pos is not None and (
+                        tokens[pos].low in _ANSWER_PRONOUNS
+                    )
+                    return asked if dropped or pronoun else spk
+
+                frames = [(h, answerer(h, spk, pos), pos) for h, spk, pos in frames]
         # "a diferencia de lo que han dicho algunos medios, ...": what others said, set aside, speaks for
         # nothing that follows
         asides = _phrase_spans(tokens, by_family.get("refutation", []), "refutation")
@@ -842,6 +857,11 @@ class Analyzer:
         if answered is not None and answered[2] == "no":  # "Asked whether Panama would accept ..., he said no"
             cues = [
                 replace(c, modifiers=c.modifiers | {"negation"}) if answered[0] <= c.start < answered[1] else c
+                for c in cues
+            ]
+        if answered is not None and answer_by is not None:  # "X fue consultada sobre si ...; «No», respondió"
+            cues = [
+                replace(c, speaker=answer_by) if c.speaker is None and answered[0] <= c.start < answered[1] else c
                 for c in cues
             ]
         last = next((s for _, s, _ in reversed(frames) if s is not None), None)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.detect.analyze import Analyzer, Cue, Sentence, relation
+from bot.detect.constructions import join_answers
 from bot.detect.matcher import AliasHit, Hit, expand
 from bot.detect.parties import JOINT
 from bot.detect.ruledefs import RuleDef
@@ -320,7 +321,7 @@ def classify(
         return []  # the common case: decided from one folded copy of the raw text
     body = repair_text(raw_body)
     head = repair_text(raw_head) if raw_head else ""
-    sentences = ([head] if head else []) + split_sentences(body)
+    sentences = ([head] if head else []) + join_answers(split_sentences(body))
     # Sentence prefilter: only sentences that may be topical get the full, much more expensive, analysis,
     # plus the few after them that refer back ("Both governments deny it") and the one before a topical
     # sentence that starts with a pronoun ("He said ..." needs the previous sentence's speaker).

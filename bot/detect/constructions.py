@@ -8,6 +8,7 @@ no or yes, a country's own deal ("Uganda's deal to ..."), and a headline's subje
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 
@@ -85,9 +86,8 @@ def retells(outer: Speaker, inner: Speaker) -> bool:
 
 
 QUESTION_WORDING = frozenset({"hedge", "condition"})  # "asked whether", "if", "si" open a question
-_ASKED = (("asked", "whether"), ("asked", "if"), ("consultado", "sobre", "si"), ("consultada", "sobre", "si"),
-          ("consultado", "si"), ("consultada", "si"), ("preguntado", "si"), ("preguntada", "si"),
-          ("preguntado", "sobre", "si"), ("preguntada", "sobre", "si"))
+_ASKED_VERBS = frozenset({"asked", "consultado", "consultada", "preguntado", "preguntada"})
+_WHETHER = frozenset({"whether", "if", "si"})
 _NO_ANSWERS = frozenset({
     ("no",), ("que", "no"), ("that", "it", "had", "not"), ("it", "had", "not"), ("that", "it", "would", "not"),
     ("it", "would", "not"), ("it", "has", "not"), ("that", "it", "has", "not"), ("it", "will", "not"),
@@ -103,23 +103,54 @@ def answered_question(tokens: list[Token], frames: list[Hit]) -> tuple[int, int,
     respondió que sí": the question's words are the speaker's answer, negated by a bare "no". Returns the
     question's span (after "whether"/"si", up to the comma) and "no" or "yes"; None for any other sentence
     (an answer with a clause of its own speaks for itself)."""
-    head = tuple(t.low for t in tokens[:6])  # the question opens the sentence: most sentences stop here
-    start = next((i + len(a) for i in range(3) for a in _ASKED if head[i : i + len(a)] == a), None)
+    head = [t.low for t in tokens[:_QUESTION_REACH]]  # the question opens the sentence or its clause
+    start = next(
+        (j + 1 for i, w in enumerate(head) if w in _ASKED_VERBS
+         for j in range(i + 1, min(i + 5, len(head))) if head[j] in _WHETHER),
+        None,
+    )  # "asked whether", "was asked on Thursday whether", "consultado sobre si"
     if start is None:
         return None
     words = [t.low for t in tokens]
-    end = next((i for i in range(start, len(words)) if words[i] == ","), None)
+    end = next((i for i in range(start, len(words)) if words[i] in (",", ";")), None)
     if end is None:
         return None
     for f in frames:
         if f.start <= end:
             continue
-        rest = tuple(w for w in words[f.end :] if w not in (".", "!", "\"", "'"))
-        if rest in _NO_ANSWERS:
+        rest = tuple(w for w in words[f.end :] if w not in _ANSWER_PUNCTUATION)
+        if rest in _NO_ANSWERS:  # "..., he said no", "replied: 'No.'"
             return start, end, "no"
         if rest in _YES_ANSWERS:
             return start, end, "yes"
+        before = tuple(w for w in words[end + 1 : f.start] if w not in _ANSWER_PUNCTUATION)
+        if before[:1] in (("no",), ("yes",)) and len(before) <= 3 and not rest:  # '; "No," he replied.'
+            return start, end, before[0]
     return None
+
+
+_BARE_ANSWER = re.compile(r'^\W{0,2}(no|yes|s[ií])\W', re.IGNORECASE)
+
+
+def join_answers(sentences: list[str]) -> list[str]:
+    """A bare answer split off by a full stop ('... asked whether Panama would take more deportees. "No,"
+    he replied.') is read with its question, as if joined by a semicolon."""
+    out: list[str] = []
+    for sent in sentences:
+        prev = out[-1].lower() if out else ""
+        if (
+            out and len(sent.split()) <= _BARE_ANSWER_WORDS and _BARE_ANSWER.match(sent)
+            and any(v in prev for v in _ASKED_VERBS) and any(f" {w} " in prev for w in _WHETHER)
+        ):
+            out[-1] = out[-1].rstrip().rstrip(".") + "; " + sent
+        else:
+            out.append(sent)
+    return out
+
+
+_BARE_ANSWER_WORDS = 6
+_QUESTION_REACH = 12  # "Panama's president was asked on Thursday whether ...": the question may follow a subject
+_ANSWER_PUNCTUATION = frozenset({".", "!", "\"", "'", ":", ",", "«", "»", "\u201c", "\u201d"})
 
 
 OWNED_DEAL = "owned_deal"

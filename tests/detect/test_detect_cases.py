@@ -3859,6 +3859,35 @@ CASES: list[tuple[str, Signals]] = [
     ("Honduras' opposition hails the collapse of the proposed asylum deal with Washington.", set()),
     ("Noem hails Guatemala's decision to take in asylum seekers from other countries", {("CLAIM", "GT")}),
     ("Costa Rica welcomes talks with Washington on a possible migration agreement.", set()),
+    (
+        "Panama's president was asked on Thursday whether his country would take more deportees from other "
+        "countries; \"No,\" he replied.",
+        {("DENIAL", "PA")},
+    ),
+    (
+        "Asked whether his country would take more deportees from other countries, Panama's president "
+        "replied: \"No.\"",
+        {("DENIAL", "PA")},
+    ),
+    (
+        "Panama's president was asked on Thursday whether his country would take more deportees from other "
+        "countries. \"No,\" he replied.",
+        {("DENIAL", "PA")},
+    ),
+    (
+        "Costa Rica's president was asked whether the country would receive another flight of deportees of "
+        "other nationalities. \"Yes,\" he said.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "La presidenta de Honduras fue consultada sobre si el país recibiría deportados de otras "
+        "nacionalidades. «No», respondió.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Guatemala's president was asked whether he had spoken to Trump about migration. \"No,\" he said.",
+        set(),
+    ),
 ]
 
 
