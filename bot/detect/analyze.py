@@ -823,6 +823,10 @@ class Analyzer:
                         (said.end, _clause_end(clause, said.start)) if said.end <= h.start
                         else (clause.index(clause[said.start]), said.start)
                     )
+            if said_span is not None:  # what one verb says ends where the next verb of saying begins
+                nxt = min((f.start for f in frame_hits if said_span[0] <= f.start < said_span[1] and f != h),
+                          default=said_span[1])
+                said_span = (said_span[0], nxt)
             reach = None
             if h.family in _WORDED_DENIALS and speaker is not None and speaker.kind == "media":
                 denier = _denier_of_report(h, frames)

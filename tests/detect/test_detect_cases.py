@@ -3888,6 +3888,28 @@ CASES: list[tuple[str, Signals]] = [
         "Guatemala's president was asked whether he had spoken to Trump about migration. \"No,\" he said.",
         set(),
     ),
+    (
+        "Costa Rica aceptó recibir a deportados de otras nacionalidades, mientras que Panamá se negó a "
+        "hacerlo, según sus cancillerías.",
+        {("CONFIRMED", "CR"), ("DENIAL", "PA")},
+    ),
+    (
+        "Noem said Honduras and Guatemala had agreed to take in asylum seekers from other countries.",
+        {("CLAIM", "HN"), ("CLAIM", "GT")},
+    ),
+    (
+        "Honduras and Guatemala denied on Friday that they had signed any safe third country agreement.",
+        {("DENIAL", "HN"), ("DENIAL", "GT")},
+    ),
+    (
+        "The US says El Salvador and Guatemala agreed to host deportees; Guatemala denies it.",
+        {("CLAIM", "SV"), ("CLAIM", "GT"), ("DENIAL", "GT")},
+    ),
+    (
+        "Panama's president confirmed the country had received 119 deportees of other nationalities, and said "
+        "Costa Rica had agreed to do the same.",
+        {("CONFIRMED", "PA"), ("CLAIM", "CR")},
+    ),
 ]
 
 
