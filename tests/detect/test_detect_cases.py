@@ -3910,6 +3910,24 @@ CASES: list[tuple[str, Signals]] = [
         "Costa Rica had agreed to do the same.",
         {("CONFIRMED", "PA"), ("CLAIM", "CR")},
     ),
+    ("Noem said on June 26, 2025 that Honduras had signed a safe third country agreement.", {("CLAIM", "HN")}),
+    ("Guatemala signed a safe third country agreement with the United States in 2019.", set()),
+    ("Former president Juan Orlando Hernández said Honduras would never be a safe third country.", set()),
+    (
+        "Honduras' foreign minister Javier Bú Soto said the country has not signed any safe third country "
+        "agreement.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "El 26 de junio de 2025, Noem aseguró que Guatemala había firmado un acuerdo de tercer país seguro.",
+        {("CLAIM", "GT")},
+    ),
+    ("En 2019, México rechazó convertirse en tercer país seguro.", {("DENIAL", "MX")}),
+    (
+        "Guatemala has not at any point signed a safe third country agreement, the foreign ministry said.",
+        {("DENIAL", "GT")},
+    ),
+    ("«Sí, lo rechazamos: Honduras no es un tercer país seguro», dijo el canciller.", {("DENIAL", "HN")}),
 ]
 
 
