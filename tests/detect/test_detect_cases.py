@@ -3778,7 +3778,8 @@ CASES: list[tuple[str, Signals]] = [
         set(),
     ),
     (
-        "Costa Rica's constitutional court ordered the release of the deportees held at the border shelter.",
+        "A judge in San José told the government to free the foreigners it had been holding at a shelter "
+        "near the southern border.",
         set(),
     ),
     (
