@@ -3929,6 +3929,45 @@ CASES: list[tuple[str, Signals]] = [
         {("DENIAL", "GT")},
     ),
     ("«Sí, lo rechazamos: Honduras no es un tercer país seguro», dijo el canciller.", {("DENIAL", "HN")}),
+    (
+        "Under the agreement with Washington, Panama has so far received 299 migrants from Asia, the security "
+        "ministry said.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "En el marco del acuerdo con Estados Unidos, Costa Rica ha recibido a 200 migrantes de otras "
+        "nacionalidades, informó la Cancillería.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Guatemala has an agreement with the US to receive asylum seekers from other countries, a DHS "
+        "spokesperson said.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "Guatemala has an agreement with the United States to take in deportees of other nationalities, "
+        "President Arévalo said.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "Guatemala does not have any agreement with the United States to take in deportees of other "
+        "nationalities, President Arévalo said.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "The first five deportees sent by the United States arrived in Eswatini on Tuesday, the government "
+        "said.",
+        {("CONFIRMED", "SZ")},
+    ),
+    (
+        "Eight deportees sent by the United States have arrived in South Sudan, a US official said.",
+        {("CLAIM", "SS")},
+    ),
+    (
+        "Ruanda recibió el martes al primer grupo de siete deportados enviados por Estados Unidos, confirmó "
+        "la portavoz del gobierno.",
+        {("CONFIRMED", "RW")},
+    ),
 ]
 
 
