@@ -102,7 +102,7 @@ _SENT_CONTEXT = frozenset({
     "sent_away", "us_sent", "us_place", "us_actor", "us_counterpart", "deal", "deal_ref",
     "transfer", "sign", "agree", "implement", "topic_strong", "designation",
 })
-_NEGATED_HEADS = _DEAL_NOUNS | {"agree"}  # what they would provide or commit to shares their negation
+_NEGATED_HEADS = _DEAL_NOUNS | {"agree", "implement"}  # what they would provide or commit to shares their negation
 # Denials worded with a hedge or a negation ("that possibility does not exist", "no es cierto"): those words
 # are what the cue says, not modifiers of it.
 _WORDED_DENIALS = frozenset({"deny", "refuse"})

@@ -120,6 +120,7 @@ def comma_participle(tokens: list[Token], hit: Hit) -> bool:
 
 
 _OF = frozenset({"of", "de", "del"})
+_MISSIONS = frozenset({"embassy", "embassies", "embajada", "embajadas", "commission", "consulate", "consulado"})
 _PARTICIPLE_ADVERBS = frozenset({
     "later", "then", "also", "afterwards", "again", "repeatedly", "luego", "despues", "tambien", "ademas",
 })
@@ -442,6 +443,8 @@ class Parties:
                 # after a sentence about a sending state's own moves is that state's
                 return Speaker("gov", frozenset({subject}), f"{text} ({subject})")
             unnamed = {"role": "unnamed", "anonymous": "anonymous", "nongov": "nongov"}[ent.kind]
+            if ent.kind == "role" and tokens[ent.end - 1].low in _MISSIONS:
+                unnamed = "anonymous"  # "the embassy in San José said": a foreign mission, never the host's word
             return Speaker(unnamed, frozenset(), text)
         m = ent.mention
         assert m is not None

@@ -3968,6 +3968,49 @@ CASES: list[tuple[str, Signals]] = [
         "la portavoz del gobierno.",
         {("CONFIRMED", "RW")},
     ),
+    (
+        "Honduras has received no deportees of other nationalities from the United States, the migration "
+        "institute said.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Guatemala no ha recibido a ningún deportado de otra nacionalidad enviado por Estados Unidos, aclaró "
+        "el instituto de migración.",
+        {("DENIAL", "GT")},
+    ),
+    (
+        "Honduras has received 40 deportees of other nationalities from the United States so far, the "
+        "migration institute said.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Costa Rica will not take part in any US plan to send third-country deportees to the region, the "
+        "foreign minister said.",
+        {("DENIAL", "CR")},
+    ),
+    (
+        "Panamá no participará en ningún esquema de tercer país seguro, afirmó el canciller Martínez-Acha.",
+        {("DENIAL", "PA")},
+    ),
+    (
+        "Costa Rica is taking part in the US plan to hold third-country deportees, the embassy in San José "
+        "said.",
+        {("CLAIM", "CR")},
+    ),
+    (
+        "Costa Rica is taking part in the US program to repatriate third-country deportees, the president "
+        "said.",
+        {("CONFIRMED", "CR")},
+    ),
+    (
+        "Mexico will take part in the regional summit on migration in Los Angeles, the foreign ministry said.",
+        set(),
+    ),
+    (
+        "Honduras no participará en ningún plan de Estados Unidos para enviar deportados de otras "
+        "nacionalidades a la región, dijo el canciller.",
+        {("DENIAL", "HN")},
+    ),
 ]
 
 
