@@ -153,6 +153,10 @@ def main() -> int:
     keys: set[str] = set()
     for path in default_rule_paths():
         parsed = parse_file(str(path), path.read_text(encoding="utf-8"))
+        if parsed.errors or parsed.broken_families:
+            # a family with a bad pattern is dropped by the parser: its lemmas would silently go missing
+            print(f"{path}: fix the rule file first (`stcwatch rules check`); nothing written", file=sys.stderr)
+            return 1
         for fam in parsed.families:
             for pattern in fam.patterns + fam.excepts:
                 keys |= lemma_keys(pattern)

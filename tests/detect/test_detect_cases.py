@@ -4011,6 +4011,44 @@ CASES: list[tuple[str, Signals]] = [
         "nacionalidades a la región, dijo el canciller.",
         {("DENIAL", "HN")},
     ),
+    (
+        "Belize and the United States have reached a safe third country agreement, a Belizean opposition "
+        "senator alleged on Tuesday.",
+        {("CLAIM", "BZ")},
+    ),
+    (
+        "Belize and the United States signed a safe third country agreement in Belmopan on Monday, the "
+        "Belizean government announced.",
+        {("CONFIRMED", "BZ")},
+    ),
+    (
+        "Belize's government denied on Tuesday that it had reached any safe third country agreement with the "
+        "United States.",
+        {("DENIAL", "BZ")},
+    ),
+    (
+        "Guyana will take a small number of third-country deportees, the US embassy in Georgetown announced.",
+        {("CLAIM", "GY")},
+    ),
+    (
+        "Guyana's president said the country would take a small number of third-country deportees at "
+        "Washington's request.",
+        {("CONFIRMED", "GY")},
+    ),
+    (
+        "Jamaica's prime minister told parliament the island had not agreed to take any third-country "
+        "deportees.",
+        {("DENIAL", "JM")},
+    ),
+    (
+        "Jamaica quietly agreed to accept third-country deportees, according to a memo seen by the Gleaner.",
+        {("CLAIM", "JM")},
+    ),
+    (
+        "Saint Lucia's government said it had agreed to host a few deportees from other Caribbean countries "
+        "at the request of the United States.",
+        {("CONFIRMED", "LC")},
+    ),
 ]
 
 
