@@ -4049,6 +4049,56 @@ CASES: list[tuple[str, Signals]] = [
         "at the request of the United States.",
         {("CONFIRMED", "LC")},
     ),
+    (
+        "Así lo confirmó el canciller hondureño: Honduras recibirá deportados de otras nacionalidades "
+        "enviados por Estados Unidos.",
+        {("CONFIRMED", "HN")},
+    ),
+    (
+        "Guatemala recibirá solicitantes de asilo de otros países, según dijo la secretaria Noem en una "
+        "entrevista.",
+        {("CLAIM", "GT")},
+    ),
+    (
+        "De acuerdo con lo informado por la Cancillería panameña, el país recibió a 119 deportados de otras "
+        "nacionalidades.",
+        {("CONFIRMED", "PA")},
+    ),
+    (
+        "Costa Rica recibirá más deportados de otras nacionalidades, de acuerdo con lo anunciado por la "
+        "embajada de Estados Unidos.",
+        {("CLAIM", "CR")},
+    ),
+    ("Así lo descartó el presidente ecuatoriano: Ecuador no será tercer país seguro.", {("DENIAL", "EC")}),
+    (
+        "The asylum cooperative agreement between Guatemala and the United States entered into force on "
+        "Monday, the Guatemalan foreign ministry said.",
+        {("CONFIRMED", "GT")},
+    ),
+    (
+        "The safe third country agreement between Honduras and the United States will take effect next month, "
+        "DHS said.",
+        {("CLAIM", "HN")},
+    ),
+    (
+        "The asylum cooperative agreement between Guatemala and the United States was terminated in 2021.",
+        set(),
+    ),
+    (
+        "El acuerdo de cooperación en asilo entre El Salvador y Estados Unidos ya está vigente, informó la "
+        "cancillería salvadoreña.",
+        {("CONFIRMED", "SV")},
+    ),
+    (
+        "No existe ningún acuerdo de tercer país seguro entre Honduras y Estados Unidos, afirmó el canciller "
+        "hondureño.",
+        {("DENIAL", "HN")},
+    ),
+    (
+        "Un acuerdo de tercer país seguro entre Paraguay y Estados Unidos entrará en vigor en enero, según el "
+        "Departamento de Estado.",
+        {("CLAIM", "PY")},
+    ),
 ]
 
 
