@@ -1,6 +1,7 @@
 """Sentence analysis: which countries are parties, who is speaking, and what each cue means in context.
 
-This is the engine under the rules (with `parties.py` for mentions and speakers). It turns one sentence's
+This is the engine under the rules (with `parties.py` for mentions and speakers, `constructions.py` and
+`attribution.py` for the reporting shapes it recognises). It turns one sentence's
 matches into facts the rules can test:
 * country mentions, filtered to *targets* (parties whose status may change): senders (the US),
   migrants' nationalities ("Venezuelan migrants", "migrantes de Honduras"), blocked phrases and
@@ -22,6 +23,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
+from bot.detect.attribution import colon_tail_speaker, datelined_bodies, placed_with_sender, unlisted_attribution
 from bot.detect.constructions import (
     COUNTERPART,
     OBJECT_NEGATED,
@@ -34,7 +36,9 @@ from bot.detect.constructions import (
     headline_subject,
     negative_object,
     passive_place,
+    report_nouns,
     retells,
+    without_passive_participles,
 )
 from bot.detect.matcher import AliasHit, Hit
 from bot.detect.parties import (
@@ -396,47 +400,7 @@ _DATELINE = re.compile(
 )
 
 
-def _datelined_bodies(
-    frames: list[tuple[Hit, Speaker | None, int | None]], datelined: list[str]
-) -> list[tuple[Hit, Speaker | None, int | None]]:
-    """A wire story datelined in a capital ("RABAT - ... government spokesman X told reporters") quotes
-    that country's government when it names no other: a bare body or role speaks for the dateline."""
-    home = list(dict.fromkeys(datelined))
-    if len(home) != 1:
-        return frames
-    return [  # not the source of an account ("según una transcripción divulgada por la presidencia")
-        (h, Speaker("gov", frozenset(home), f"{spk.text} ({home[0]})")
-         if spk is not None and spk.kind == "unnamed" and h.family != "according" else spk, pos)
-        for h, spk, pos in frames
-    ]
-
-
 _ANSWER_PRONOUNS = frozenset({"he", "she", "they", "el", "ella"})
-_PLACED_WITHIN = 7  # words from a closing role to the place it speaks in ("the interior minister said in Rome")
-
-
-def _placed_with_sender(
-    frames: list[tuple[Hit, Speaker | None, int | None]], mentions: list[Mention], content: list[Hit],
-    senders: AbstractSet[str], tokens: list[Token],
-) -> list[tuple[Hit, Speaker | None, int | None]]:
-    """A bare role closing the sentence after what it said, then placed with a sending state ("..., the
-    immigration minister told Danish radio", "..., the interior minister said in Canberra", "dijo el
-    secretario de Estado en Washington"), is that state's: not the government the words are about."""
-    first_cue = min((h.start for h in content), default=None)
-    if first_cue is None:
-        return frames
-    out: list[tuple[Hit, Speaker | None, int | None]] = []
-    for h, spk, pos in frames:
-        if spk is not None and spk.kind == "unnamed" and pos is not None and pos > first_cue:
-            placed = [  # in the attribution's own words, before any comma: not a later aside
-                m.country for m in mentions
-                if m.country is not None and pos < m.start <= pos + _PLACED_WITHIN and m.country in senders
-                and not any(t.low in (",", ";", ":") for t in tokens[pos : m.start])
-            ]
-            if placed:
-                spk = Speaker("gov", frozenset({placed[0]}), f"{spk.text} ({placed[0]})")
-        out.append((h, spk, pos))
-    return out
 
 
 def _quiet_side(side: AbstractSet[int], hits: list[Hit], cue_families: AbstractSet[str]) -> set[int]:
@@ -451,97 +415,6 @@ def _quiet_side(side: AbstractSet[int], hits: list[Hit], cue_families: AbstractS
             runs.append([i])
     cue_starts = {h.start for h in hits if h.family in cue_families}
     return {i for run in runs if cue_starts.isdisjoint(run) for i in run}
-
-
-_ATTRIBUTION_TAIL = 8  # words after the last comma that can hold a closing attribution
-_NOT_VERBS = DETERMINERS | frozenset({
-    "and", "or", "but", "y", "o", "e", "pero", "including", "incluido", "incluida", "incluidos", "like", "como",
-    "such", "especially", "among", "entre", "except", "salvo", "excepto", "not", "no", "ni", "nor", "with", "con",
-    "in", "en", "of", "de", "del", "for", "para", "por", "to", "a", "al", "from", "desde", "than", "que", "that",
-    "who", "which", "quien", "while", "mientras", "as", "said", "dijo",
-})
-
-
-def _unlisted_attribution(
-    tokens: list[Token], ents: list[Entity], frame_hits: list[Hit], hits: list[Hit]
-) -> Hit | None:
-    """A closing attribution whose verb is in no list: after the sentence's last comma, only a speaker and
-    one lower-case word, in either order ("..., zanjó el presidente Chaves."; "..., the opposition leader
-    charged."). News prose closes sentences this way; the word is read as a verb of saying, so the words
-    before it are the speaker's and never the narrator's."""
-    commas = [i for i, t in enumerate(tokens) if t.low == ","]
-    if not commas:
-        return None
-    k = commas[-1]
-    end = len(tokens)
-    while end > k + 1 and not tokens[end - 1].is_word:
-        end -= 1
-    if not 2 <= end - (k + 1) <= _ATTRIBUTION_TAIL or any(k < h.start < end for h in frame_hits):
-        return None
-    covered = {i for h in hits for i in range(h.start, h.end)}
-    in_entity = {i for e in ents if e.kind != "pronoun" for i in range(e.start, e.end)}
-
-    def verb(i: int) -> bool:
-        t = tokens[i]
-        return t.is_word and not t.capitalized and t.low not in _NOT_VERBS and i not in covered
-
-    def speaker_phrase(a: int, b: int) -> bool:  # "el secretario de Estado", "the embassy spokeswoman"
-        return any(i in in_entity for i in range(a, b)) and all(
-            i in in_entity or tokens[i].capitalized or tokens[i].low in DETERMINERS or tokens[i].low in _NP_GLUE
-            for i in range(a, b)
-        )
-
-    if verb(k + 1) and speaker_phrase(k + 2, end):  # "..., zanjó el presidente Chaves"
-        return Hit("say", k + 1, k + 2)
-    if verb(end - 1) and speaker_phrase(k + 1, end - 1):  # "..., the opposition leader charged"
-        return Hit("say", end - 1, end)
-    return None
-
-
-_NP_GLUE = frozenset({
-    "of", "de", "del", "for", "para", "at", "en", "in", "a", "an", "un", "una", "one", "two", "three",
-})
-
-
-def _colon_tail_speaker(ents: list[Entity], tokens: list[Token]) -> tuple[int, Entity] | None:
-    """A headline's closing "...: Name" (Spanish press style, "No habrá acuerdo: Ebrard"): the colon's
-    position and the named official or role that is all that follows it, else None."""
-    colons = [i for i, t in enumerate(tokens) if t.low == ":"]
-    if not colons:
-        return None
-    k = colons[-1]
-    end = len(tokens) - (tokens[-1].low in (".", "!"))
-    named = [
-        e for e in ents
-        if e.start == k + 1 and e.end == end and e.kind in ("mention", "role")
-        and (e.kind == "role" or (e.mention is not None and e.mention.alias.kind in ("official", "institution")))
-    ]
-    return (k, named[0]) if named and k > 0 and end - k <= 5 else None
-
-
-_PASSIVE_ACTS = frozenset({"refuse", "deny"})
-_AGENT = frozenset({"by", "por"})
-
-
-def _without_passive_participles(hits: list[Hit], tokens: list[Token]) -> list[Hit]:
-    """A refusal right after a people noun and before its agent is a reduced relative clause ("asylum
-    seekers turned away by the US", "solicitantes rechazados por EE.UU."): it describes the people, and
-    the agent neither refuses a deal nor speaks."""
-    people_ends = {h.end for h in hits if h.family in ("people", "migration", "nationality")}
-    return [
-        h for h in hits
-        if not (
-            h.family in _PASSIVE_ACTS and h.start in people_ends and h.end < len(tokens)
-            and tokens[h.end].low in _AGENT
-        )
-    ]
-
-
-def _report_nouns(hits: list[Hit]) -> list[Hit]:
-    """"Reports" right before a verb of saying is the press as its subject (", reports say", "informes
-    indican"), not the verb "reports"."""
-    says = {h.start for h in hits if h.family == "say"}
-    return [Hit("media", h.start, h.end) if h.family == "report" and h.end in says else h for h in hits]
 
 
 def dateline_tokens(text: str) -> int:
@@ -614,7 +487,7 @@ class Analyzer:
         self._adjuncts = _phrase_spans(tokens, hits, "adjunct")
         year_of = on or datetime.now(UTC).date()  # undated text: judged as news of today
         hits = [h for h in hits if h.family != "history" or not _recent_or_dated(tokens, h, year_of)]
-        hits = _report_nouns(_without_passive_participles(hits, tokens))
+        hits = report_nouns(without_passive_participles(hits, tokens))
         answered = answered_question(tokens, [h for h in hits if h.family in self.frames])
         if answered is not None:  # the question's "whether"/"si" asks; the answer decides
             hits = [h for h in hits if not (h.family in QUESTION_WORDING and h.start < answered[0])]
@@ -709,7 +582,7 @@ class Analyzer:
             if h.end < len(tokens) and tokens[h.end].low != ",":
                 barriers.add(h.start)
         frame_hits = [h for h in hits if h.family in self.frames]
-        unlisted = _unlisted_attribution(tokens, ents, frame_hits, hits)
+        unlisted = unlisted_attribution(tokens, ents, frame_hits, hits)
         if unlisted is not None:  # '..., zanjó el presidente Chaves.', '..., the opposition leader charged.'
             frame_hits.append(unlisted)
             frame_hits.sort(key=lambda x: x.start)
@@ -753,15 +626,15 @@ class Analyzer:
                     colon = Hit("say", k, k + 1)
                     spk = self.parties.to_speaker(before[-1], ents, tokens, None, frozenset(barriers))
                     frames.append((colon, spk, before[-1].start))
-        tail = _colon_tail_speaker(ents, tokens)
+        tail = colon_tail_speaker(ents, tokens)
         if tail is not None:  # "México no será tercer país seguro: Ebrard": the name after the colon speaks
             k, ent = tail
             spk = self.parties.to_speaker(ent, ents, tokens, None, frozenset(range(k + 1)))  # nothing before it
             frames.append((Hit("say", k, k + 1), spk, ent.start))
             adjacent.add(ent.start)
         frames.sort(key=lambda f: f[0].start)
-        frames = _placed_with_sender(frames, mentions, content, topic.senders, tokens)
-        frames = _datelined_bodies(frames, datelined)
+        frames = placed_with_sender(frames, mentions, content, topic.senders, tokens)
+        frames = datelined_bodies(frames, datelined)
         answer_by: Speaker | None = None
         if answered is not None and answered[0] > 3:  # "X was asked whether ...; 'No,' he replied": X answers
             asked = answer_by = self._opening_subject(ents, tokens, scene)

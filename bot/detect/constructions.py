@@ -193,3 +193,30 @@ def headline_subject(ents: list[Entity], tokens: list[Token], colon: int) -> lis
     if not 0 < colon - first.end <= _HEADLINE_PREDICATE:
         return []
     return [first]
+
+
+_PASSIVE_ACTS = frozenset({"refuse", "deny"})
+
+
+_AGENT = frozenset({"by", "por"})
+
+
+def without_passive_participles(hits: list[Hit], tokens: list[Token]) -> list[Hit]:
+    """A refusal right after a people noun and before its agent is a reduced relative clause ("asylum
+    seekers turned away by the US", "solicitantes rechazados por EE.UU."): it describes the people, and
+    the agent neither refuses a deal nor speaks."""
+    people_ends = {h.end for h in hits if h.family in ("people", "migration", "nationality")}
+    return [
+        h for h in hits
+        if not (
+            h.family in _PASSIVE_ACTS and h.start in people_ends and h.end < len(tokens)
+            and tokens[h.end].low in _AGENT
+        )
+    ]
+
+
+def report_nouns(hits: list[Hit]) -> list[Hit]:
+    """"Reports" right before a verb of saying is the press as its subject (", reports say", "informes
+    indican"), not the verb "reports"."""
+    says = {h.start for h in hits if h.family == "say"}
+    return [Hit("media", h.start, h.end) if h.family == "report" and h.end in says else h for h in hits]
