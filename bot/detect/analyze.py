@@ -403,6 +403,12 @@ _DATELINE = re.compile(
 _ANSWER_PRONOUNS = frozenset({"he", "she", "they", "el", "ella"})
 
 
+def _answered_by_pronoun(cue: Cue) -> bool:
+    """A question's words spoken by nobody named: a dropped subject or a bare pronoun ("he replied")."""
+    spk = cue.speaker
+    return spk is None or (spk.kind == "person" and spk.text.lower() in _ANSWER_PRONOUNS)
+
+
 def _quiet_side(side: AbstractSet[int], hits: list[Hit], cue_families: AbstractSet[str]) -> set[int]:
     """The side clauses that hold no cue of their own: they only describe someone ("The State Department,
     which has been pressing for months, said ..."). One that carries the news ("El Salvador, which CBS
@@ -635,20 +641,6 @@ class Analyzer:
         frames.sort(key=lambda f: f[0].start)
         frames = placed_with_sender(frames, mentions, content, topic.senders, tokens)
         frames = datelined_bodies(frames, datelined)
-        answer_by: Speaker | None = None
-        if answered is not None and answered[0] > 3:  # "X was asked whether ...; 'No,' he replied": X answers
-            asked = answer_by = self._opening_subject(ents, tokens, scene)
-            if asked is not None:
-                def answerer(h: Hit, spk: Speaker | None, pos: int | None) -> Speaker | None:
-                    if h.start <= answered[1]:
-                        return spk
-                    dropped = spk is None  # "«No», respondió."
-                    pronoun = spk is not None and spk.kind == "person" and pos is not None and (
-                        tokens[pos].low in _ANSWER_PRONOUNS
-                    )
-                    return asked if dropped or pronoun else spk
-
-                frames = [(h, answerer(h, spk, pos), pos) for h, spk, pos in frames]
         # "a diferencia de lo que han dicho algunos medios, ...": what others said, set aside, speaks for
         # nothing that follows
         asides = _phrase_spans(tokens, by_family.get("refutation", []), "refutation")
@@ -736,12 +728,17 @@ class Analyzer:
                 replace(c, modifiers=c.modifiers | {"negation"}) if answered[0] <= c.start < answered[1] else c
                 for c in cues
             ]
-        if answered is not None and answer_by is not None:  # "X fue consultada sobre si ...; «No», respondió"
+        asked = self._opening_subject(ents, tokens, scene) if answered is not None and answered[0] > 3 else None
+        if answered is not None and asked is not None:
+            # "X was asked whether ...; 'No,' he replied" / "X fue consultada sobre si ...; «No», respondió":
+            # the one asked answers, whoever the answer's pronoun or dropped subject points to
             cues = [
-                replace(c, speaker=answer_by) if c.speaker is None and answered[0] <= c.start < answered[1] else c
+                replace(c, speaker=asked) if answered[0] <= c.start < answered[1] and _answered_by_pronoun(c) else c
                 for c in cues
             ]
         last = next((s for _, s, _ in reversed(frames) if s is not None), None)
+        if asked is not None and (last is None or (last.kind == "person" and last.text.lower() in _ANSWER_PRONOUNS)):
+            last = asked  # who answered speaks on in the next sentence ("He added ...")
         if last is None:  # "Arévalo was quick to clarify ..." then "He said ...": the named official
             named = [e for e in ents if e.mention is not None and e.mention.alias.kind == "official"]
             if named:
