@@ -16,7 +16,7 @@ Pipeline per article:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -25,7 +25,7 @@ from bot.detect.analyze import Analyzer, Cue, Sentence, relation
 from bot.detect.constructions import join_answers
 from bot.detect.matcher import AliasHit, Hit, expand
 from bot.detect.parties import JOINT
-from bot.detect.ruledefs import RuleDef
+from bot.detect.ruledefs import FamilyDef, RuleDef
 from bot.detect.rules import RuleSet
 from bot.detect.textprep import (
     Token,
@@ -75,19 +75,19 @@ def topic_possible(ruleset: RuleSet, families: Iterable[str]) -> bool:
     return not strong.isdisjoint(present) or any(c <= present for c in combos)
 
 
-def _one_words(ruleset: RuleSet, key: str, names: Iterable[str]) -> frozenset[str]:
-    """The one-word terms of the named families, as folded words (cached on the rule set under `key`):
-    what the sentence selection compares a sentence's words with."""
+def _one_words(ruleset: RuleSet, key: str, wanted: Callable[[FamilyDef], bool]) -> frozenset[str]:
+    """The one-word terms of the families `wanted` picks, as folded words (cached on the rule set under
+    `key`): what the sentence selection compares a sentence's words with."""
     cached: frozenset[str] | None = getattr(ruleset, key, None)
     if cached is None:
-        patterns = [p for n in names if n in ruleset.families for p in ruleset.families[n].patterns]
+        patterns = [p for f in ruleset.families.values() if wanted(f) for p in f.patterns]
         cached = frozenset(k for p in patterns if " " not in p and "..." not in p for k, _ in expand(p))
         object.__setattr__(ruleset, key, cached)
     return cached
 
 
 def _pronouns(ruleset: RuleSet) -> frozenset[str]:
-    return _one_words(ruleset, "_pronouns", ["pronoun"])
+    return _one_words(ruleset, "_pronouns", lambda f: f.name == "pronoun")
 
 
 # Noun phrases that stand for a country named earlier ("The embassy said the country had agreed ...")
@@ -100,11 +100,7 @@ _COUNTRY_ANAPHORS = (
 def _frame_openers(ruleset: RuleSet) -> frozenset[str]:
     """One-word verbs of saying or denying ("aseguró", "negó", "added"): a sentence that opens with one
     dropped its subject, which an earlier sentence names."""
-    cached: frozenset[str] | None = getattr(ruleset, "_frame_openers", None)
-    if cached is not None:
-        return cached
-    speech = [n for n, f in ruleset.families.items() if f.frame and f.speaker_side == "left"]
-    return _one_words(ruleset, "_frame_openers", speech)
+    return _one_words(ruleset, "_frame_openers", lambda f: f.frame and f.speaker_side == "left")
 
 
 def _inferable(ruleset: RuleSet, families: AbstractSet[str]) -> AbstractSet[str]:
