@@ -131,7 +131,7 @@ def _completes(head: Entity, e: Entity, tokens: list[Token]) -> bool:
     after "of"/"de" completes the role before it, which stays the speaker (and says whose it is)."""
     return (
         head.kind in ("role", "anonymous", "nongov", "media") and e.start == head.end + 1
-        and tokens[head.end].low in ("of", "de", "del")
+        and tokens[head.end].low in _OF
     )
 
 
