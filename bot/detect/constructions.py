@@ -3,7 +3,8 @@
 Kept apart from `analyze.py` (which wires them in) so that each reads on its own: a negative object after
 a verb ("signed nothing"), a passive receiving's place ("received in Ghana"), the US named as a closing
 counterpart ("... with US"), a government's words retold by someone else, a question answered with a bare
-no or yes, a country's own deal ("Uganda's deal to ..."), and a headline's subject before a colon.
+no or yes (also in the next sentence), a country's own deal ("Uganda's deal to ..."), a headline's subject
+before a colon, a refusal that only describes people ("turned away by the US") and "reports say".
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from bot.detect.textprep import Token
 
 __all__ = [
     "COUNTERPART", "OBJECT_NEGATED", "OWNED_DEAL", "QUESTION_WORDING", "REPORTING", "answered_question",
-    "closes", "deal_owner", "headline_subject", "negative_object", "passive_place", "retells",
+    "closes", "deal_owner", "headline_subject", "join_answers", "negative_object", "passive_place", "report_nouns",
+    "retells", "without_passive_participles",
 ]
 
 OBJECT_NEGATED = frozenset({"sign", "agree", "receive", "possess"})
