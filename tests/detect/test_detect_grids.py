@@ -32,6 +32,16 @@ def grid(label: str, templates: list[str], countries: list[tuple[str, str]]) -> 
     return [(t.format(c=name), {(label, code)}) for t, (name, code) in itertools.product(templates, countries)]
 
 
+def quiet(templates: list[str], countries: list[tuple[str, str]]) -> list[tuple[str, Expected]]:
+    """Sentences that must give no signal at all, for every country."""
+    return [(t.format(c=name), set()) for t, (name, _) in itertools.product(templates, countries)]
+
+
+def with_verbs(templates: list[str], verbs: list[str]) -> list[str]:
+    """Each template once per verb (its "{v}" slot), keeping the "{c}" slot for `grid`."""
+    return [t.replace("{v}", v) for t in templates for v in verbs]
+
+
 COLON_HEADLINES = grid("CONFIRMED", [
     "{c} fija sus reglas: solo acogerá a migrantes de otras nacionalidades sin condenas",
     "{c} responde a Washington: acogerá a deportados de terceros países durante un año",
@@ -69,12 +79,10 @@ OWN_DEAL_NAMED = grid("CONFIRMED", [
 ], EN_COUNTRIES) + grid("CONFIRMED", [
     "Abogados impugnan el acuerdo migratorio de {c} con EE.UU. para acoger a deportados de otras "
     "nacionalidades",
-], ES_COUNTRIES) + [
-    (t.format(c=name), set()) for t, (name, _) in itertools.product([
-        "Washington's deal with {c} to send it third-country deportees is still being negotiated.",
-        "{c}'s proposed deal to take in deportees could be signed next month.",
-    ], EN_COUNTRIES)
-]
+], ES_COUNTRIES) + quiet([
+    "Washington's deal with {c} to send it third-country deportees is still being negotiated.",
+    "{c}'s proposed deal to take in deportees could be signed next month.",
+], EN_COUNTRIES)
 
 PASSIVE_AND_HEARSAY = grid("CONFIRMED", [
     "Some 200 migrants of other nationalities deported by the US have been received in {c} so far.",
@@ -166,12 +174,10 @@ REFUSALS_AND_ANSWERS = grid("DENIAL", [
     "{c} dice no al plan de EE.UU. de enviarle deportados de otras nacionalidades",
     "Consultado sobre si {c} aceptaría más deportados de Estados Unidos, el presidente respondió que no.",
     "{c} niega haber firmado acuerdo con EE.UU.",
-], ES_COUNTRIES) + [
-    (t.format(c=name), set()) for t, (name, _) in itertools.product([
-        "{c} denies any deal with the US over oil exports",
-        "{c} did not close the door on receiving deportees of other nationalities, its president said.",
-    ], EN_COUNTRIES)
-]
+], ES_COUNTRIES) + quiet([
+    "{c} denies any deal with the US over oil exports",
+    "{c} did not close the door on receiving deportees of other nationalities, its president said.",
+], EN_COUNTRIES)
 
 # The news, then a colon, then only who said it (Spanish press style): that name or role speaks.
 CLOSING_COLON_SPEAKER = grid("CONFIRMED", [
@@ -191,21 +197,16 @@ CLOSING_COLON_SPEAKER = grid("CONFIRMED", [
 ], EN_COUNTRIES)
 
 # A closing attribution whose verb is in no list: the speaker after the last comma still speaks.
-UNLISTED_CLOSING_VERBS = [
-    (t.format(c=name, v=verb), {(label, code)})
-    for (t, label), (name, code), verb in itertools.product([
-        ("{c} has agreed to take in deportees of other nationalities, a State Department spokeswoman {v}.",
-         "CLAIM"),
-        ("{c} quietly signed a deal to receive asylum seekers from the US, the opposition leader {v}.", "CLAIM"),
-    ], EN_COUNTRIES, ["disclosed", "boasted", "quipped", "hinted"])
-] + [
-    (t.format(c=name, v=verb), {(label, code)})
-    for (t, label), (name, code), verb in itertools.product([
-        ("{c} aceptó recibir a deportados de otras nacionalidades, {v} la portavoz del Departamento de Estado.",
-         "CLAIM"),
-        ("«No recibiremos deportados de otros países», {v} el canciller de {c}.", "DENIAL"),
-    ], ES_COUNTRIES, ["apostilló", "remató", "deslizó", "ironizó"])
-]
+EN_UNLISTED = ["disclosed", "boasted", "quipped", "hinted"]
+ES_UNLISTED = ["apostilló", "remató", "deslizó", "ironizó"]
+UNLISTED_CLOSING_VERBS = grid("CLAIM", with_verbs([
+    "{c} has agreed to take in deportees of other nationalities, a State Department spokeswoman {v}.",
+    "{c} quietly signed a deal to receive asylum seekers from the US, the opposition leader {v}.",
+], EN_UNLISTED), EN_COUNTRIES) + grid("CLAIM", with_verbs([
+    "{c} aceptó recibir a deportados de otras nacionalidades, {v} la portavoz del Departamento de Estado.",
+], ES_UNLISTED), ES_COUNTRIES) + grid("DENIAL", with_verbs([
+    "«No recibiremos deportados de otros países», {v} el canciller de {c}.",
+], ES_UNLISTED), ES_COUNTRIES)
 
 
 @pytest.mark.parametrize(
